@@ -1,0 +1,131 @@
+"""Reading: bytes → text, with the encoding and media type recorded.
+
+Spans in the output index the text returned here (BOM removed, nothing else changed), so line ends
+(CRLF, CR) and non-breaking spaces are kept as they are; later stages treat them as separators.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from .errors import InputError
+
+MAX_INPUT_BYTES = 50 * 1024 * 1024
+
+_TEXT_MEDIA_TYPES = {
+    ".txt": "text/plain",
+    ".text": "text/plain",
+    ".md": "text/markdown",
+    ".markdown": "text/markdown",
+    ".rst": "text/x-rst",
+}
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A decoded document: `text` is what every span indexes."""
+
+    text: str
+    encoding: str
+    media_type: str
+    sha256: str
+    path: str | None = None
+
+
+def decode_bytes(data: bytes, *, name: str = "<input>") -> tuple[str, str]:
+    """Decode minutes bytes: UTF-8 (BOM or not), UTF-16/32 with BOM, else a detected 8-bit code page."""
+    if not data.strip():
+        raise InputError(f"{name}: empty file")
+    for bom, enc in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name}: invalid {enc} text ({exc.reason} at byte {exc.start})") from None
+            return _checked(text, name), enc
+    if b"\x00" in data[:4096] and data.count(b"\x00") > len(data) // 100:
+        raise InputError(f"{name}: binary content (NUL bytes), not text")
+    try:
+        return _checked(data.decode("utf-8"), name), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data[: 1024 * 1024]).best()
+    encoding = best.encoding if best is not None else None
+    if encoding is None or encoding.startswith("utf"):
+        # An 8-bit office file is far likelier than anything exotic: cp1252 maps almost every byte.
+        encoding = "cp1252"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+            encoding = "cp1252"
+        except UnicodeDecodeError:
+            raise InputError(f"{name}: undecodable text (not UTF-8, UTF-16 or cp1252)") from None
+    return _checked(text, name), encoding
+
+
+def _checked(text: str, name: str) -> str:
+    if not text.strip():
+        raise InputError(f"{name}: empty file (only white space)")
+    controls = sum(1 for c in text[:65536] if c < " " and c not in "\t\n\r\f\v")
+    if controls > max(8, len(text[:65536]) // 20):
+        raise InputError(f"{name}: binary content, not text")
+    return text
+
+
+def media_type_for(path: Path) -> str:
+    return _TEXT_MEDIA_TYPES.get(path.suffix.lower(), "text/plain")
+
+
+def read_bytes(path: Path) -> bytes:
+    """Read a file's bytes, turning every OS failure into one clear InputError."""
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder, not a file")
+    try:
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise InputError(f"{path}: too large ({size} bytes; the limit is {MAX_INPUT_BYTES})")
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def source_from_text(text: str, *, source_name: str | None = None) -> SourceText:
+    if not isinstance(text, str):
+        raise InputError(f"{source_name or '<text>'}: expected str, got {type(text).__name__}")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        raise InputError(f"{source_name or '<text>'}: empty text")
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return SourceText(text=text, encoding="utf-8", media_type="text/plain", sha256=digest, path=source_name)
+
+
+def read_source(path: Path) -> SourceText:
+    """Read a minutes file of any supported format into a SourceText."""
+    from .formats import extract_document  # office formats live apart: they need their own libraries
+
+    data = read_bytes(path)
+    digest = hashlib.sha256(data).hexdigest()
+    extracted = extract_document(path, data)
+    if extracted is not None:
+        text, media_type = extracted
+        if not text.strip():
+            raise InputError(f"{path}: no text found in the document")
+        return SourceText(text=text, encoding="utf-8", media_type=media_type, sha256=digest, path=path.name)
+    text, encoding = decode_bytes(data, name=str(path))
+    return SourceText(text=text, encoding=encoding, media_type=media_type_for(path), sha256=digest, path=path.name)
