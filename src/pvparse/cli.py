@@ -1,0 +1,98 @@
+"""Command line: the only module that prints or exits.
+
+Exit codes: 0 ok, 1 an input could not be processed, 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .errors import PVParseError
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def write_atomic(path: Path, data: str) -> None:
+    """Write a whole file or nothing: a temp file beside it, then a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def fail(message: str) -> None:
+    click.echo(f"pvparse: {message}", err=True)
+    sys.exit(EXIT_FAILED)
+
+
+def guarded(ctx: click.Context, what: str, action: Callable[[], Any]) -> Any:
+    """Run `action`; a pvparse error or a crash becomes one line on stderr and exit 1."""
+    try:
+        return action()
+    except PVParseError as exc:
+        if ctx.obj.get("debug"):
+            traceback.print_exc()
+        fail(str(exc))
+    except (MemoryError, RecursionError) as exc:
+        fail(f"{what}: too complex to process ({type(exc).__name__})")
+    except Exception as exc:  # a bug must still not show a traceback to the user
+        if ctx.obj.get("debug"):
+            traceback.print_exc()
+        fail(f"{what}: internal error ({type(exc).__name__}: {exc}); rerun with --debug for details")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show a traceback when something fails.")
+@click.version_option(package_name="pvparse")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """pvparse: French meeting minutes → validated, source-grounded JSON."""
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the JSON here instead of stdout.")
+@click.pass_context
+def parse(ctx: click.Context, file: Path, output: Path | None) -> None:
+    """Parse one minutes FILE and print its JSON."""
+    from . import parse_file, to_json
+
+    text = guarded(ctx, str(file), lambda: to_json(parse_file(file)))
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        guarded(ctx, str(output), lambda: write_atomic(output, text))
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of the output contract."""
+    from .schema import Document
+
+    click.echo(json.dumps(Document.model_json_schema(by_alias=True), ensure_ascii=False, indent=2))
+
+
+def main(argv: list[str] | None = None) -> None:
+    try:
+        cli.main(args=argv, prog_name="pvparse", standalone_mode=True)
+    except KeyboardInterrupt:
+        click.echo("pvparse: interrupted", err=True)
+        sys.exit(130)

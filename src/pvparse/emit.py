@@ -1,0 +1,267 @@
+"""Emit: drafts + registry → the `Document` of the output contract, and its JSON text."""
+
+from __future__ import annotations
+
+import json
+from importlib.metadata import PackageNotFoundError, version
+
+from .diagnostics import CODES, severity
+from .extract.drafts import Finding, Mention
+from .layout import Extraction, Page
+from .nlp import model_id
+from .read import SourceText
+from .resolve import Registry, classify_org, iter_aliases, ordered
+from .schema import (
+    Attendance,
+    BreakdownItem,
+    Counts,
+    Decision,
+    Diagnostic,
+    Document,
+    Generator,
+    ListEntry,
+    Meeting,
+    Membership,
+    Organization,
+    Person,
+    PersonList,
+    Section,
+    SectionRole,
+    Signatory,
+    Signature,
+    Source,
+    Span,
+    Turn,
+)
+from .names import split_name
+
+
+def _version() -> str:
+    try:
+        return version("pvparse")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def _span(se: tuple[int, int] | None) -> Span | None:
+    return Span(start=se[0], end=se[1]) if se else None
+
+
+def build_document(source: SourceText, page: Page, ex: Extraction, reg: Registry) -> Document:
+    porder, oorder = ordered(reg)
+    pid = {i: f"p{k + 1}" for k, i in enumerate(porder)}
+    oid = {i: f"o{k + 1}" for k, i in enumerate(oorder)}
+
+    def person(m: Mention | None) -> str | None:
+        i = reg.person_of(m)
+        return pid[i] if i is not None else None
+
+    def org(m: Mention | None) -> str | None:
+        i = reg.org_of(m)
+        return oid[i] if i is not None else None
+
+    persons = []
+    for i in porder:
+        p = reg.persons[i]
+        parts = split_name(p.name)
+        memberships = [
+            Membership(organization=oid[o] if o is not None else None, role=r) for o, r in p.memberships
+        ]
+        persons.append(
+            Person(
+                id=pid[i],
+                name=p.name,
+                given_name=parts.given,
+                family_name=parts.family,
+                aliases=list(iter_aliases(p)),
+                memberships=memberships,
+                mentions=[Span(start=s, end=e) for s, e in sorted(set(p.mentions))],
+            )
+        )
+    orgs = []
+    for i in oorder:
+        o = reg.orgs[i]
+        name = o.name
+        orgs.append(
+            Organization(
+                id=oid[i],
+                name=name,
+                aliases=[f for f in dict.fromkeys(o.forms) if f != name],
+                classification=classify_org(name),  # type: ignore[arg-type]
+                mentions=[Span(start=s, end=e) for s, e in sorted(set(o.mentions))],
+            )
+        )
+
+    sid = {s.node.index: f"s{k + 1}" for k, s in enumerate(ex.sections)}
+    sections = []
+    for s in ex.sections:
+        h = s.node.heading
+        roles = []
+        for r in s.roles:
+            p = person(r.person)
+            if p is not None:
+                roles.append(SectionRole(role=r.role, person=p, span=Span(start=r.start, end=r.end)))  # type: ignore[arg-type]
+        sections.append(
+            Section(
+                id=sid[s.node.index],
+                parent=sid[s.node.parent] if s.node.parent is not None else None,
+                level=s.node.level,
+                number=h.number,
+                title=h.title,
+                start_time=h.start_time,
+                end_time=h.end_time,
+                heading_span=Span(start=h.start, end=h.end),
+                span=Span(start=h.start, end=max(h.end, _rstrip_end(page.text, h.start, s.node.end))),
+                roles=roles,
+            )
+        )
+
+    turns = []
+    for k, (t, link) in enumerate(zip(ex.turns, reg.turn_links, strict=True)):
+        c = t.label.candidate
+        turns.append(
+            Turn(
+                id=f"t{k + 1}",
+                section=sid[t.section] if t.section is not None else None,
+                label=c.label,
+                label_span=Span(start=c.label_start, end=c.label_end),
+                speakers=[pid[i] for i in link.speakers],
+                resolution=link.resolution,  # type: ignore[arg-type]
+                candidates=[pid[i] for i in link.candidates],
+                text=page.text[t.start : t.end],
+                span=Span(start=t.start, end=t.end),
+            )
+        )
+
+    lists = []
+    for k, lst in enumerate(ex.lists):
+        entries = [
+            ListEntry(
+                text=e.text,
+                span=Span(start=e.start, end=e.end),
+                person=person(e.person),
+                organization=org(e.organization) or (org(lst.body) if lst.kind == "staff" else None),
+                role=e.role,
+                group=e.group,
+                is_new=e.is_new,
+                represented_by=person(e.represented_by),
+            )
+            for e in lst.entries
+        ]
+        lists.append(
+            PersonList(id=f"l{k + 1}", kind=lst.kind, title=lst.title, span=Span(start=lst.start, end=lst.end),  # type: ignore[arg-type]
+                       entries=entries)
+        )
+
+    decisions = []
+    for k, d in enumerate(ex.decisions):
+        decisions.append(
+            Decision(
+                id=f"d{k + 1}",
+                section=_section_id(ex, sid, d.start),
+                subject=d.subject,
+                result=d.result,  # type: ignore[arg-type]
+                unanimous=d.unanimous,
+                counts=Counts(**{"for": d.votes_for}, against=d.against, abstain=d.abstain, blank=d.blank),
+                span=Span(start=d.start, end=d.end),
+            )
+        )
+
+    m = ex.meeting
+    signature = None
+    if m.signature_date or m.signature_place or m.signatories:
+        signature = Signature(
+            date=m.signature_date,
+            place=m.signature_place,
+            signatories=[
+                Signatory(person=p, role=sg.role, span=Span(start=sg.start, end=sg.end))
+                for sg in m.signatories
+                if (p := person(sg.person)) is not None
+            ],
+            span=_span(m.signature_span),
+        )
+    meeting = Meeting(
+        title=m.title,
+        title_span=_span(m.title_span),
+        organization=org(m.organization) or _staff_body(ex, org),
+        kind=m.kind,  # type: ignore[arg-type]
+        date=m.date,
+        date_span=_span(m.date_span),
+        start_time=m.start_time,
+        end_time=m.end_time,
+        place=m.place,
+        mode=m.mode,  # type: ignore[arg-type]
+        chair=person(m.chair),
+        secretary=person(m.secretary),
+        attendance=Attendance(
+            present_count=m.present_count,
+            members_present=m.members_present,
+            members_represented=m.members_represented,
+            members_total=m.members_total,
+            breakdown=[BreakdownItem(label=lbl, count=n) for lbl, n in m.breakdown],
+            quorum_reached=m.quorum_reached,
+            span=_span(m.attendance_span),
+        ),
+        signature=signature,
+    )
+
+    findings: list[Finding] = [*ex.findings, *reg.findings]
+    if not sections:
+        findings.append(Finding("no_sections", "no heading was found"))
+    if m.date is None:
+        findings.append(Finding("no_meeting_date", "no meeting date was found"))
+    diagnostics = [
+        Diagnostic(
+            code=f.code,
+            severity=severity(f.code) if f.code in CODES else "warning",  # type: ignore[arg-type]
+            message=f.message,
+            span=Span(start=f.start, end=f.end) if f.start is not None and f.end is not None else None,
+        )
+        for f in sorted(findings, key=lambda f: (f.start if f.start is not None else -1, f.code, f.message))
+    ]
+
+    return Document(
+        generator=Generator(version=_version(), model=model_id()),
+        source=Source(
+            path=source.path,
+            sha256=source.sha256,
+            encoding=source.encoding,
+            media_type=source.media_type,
+            length=len(page.text),
+        ),
+        meeting=meeting,
+        persons=persons,
+        organizations=orgs,
+        sections=sections,
+        turns=turns,
+        lists=lists,
+        decisions=decisions,
+        diagnostics=diagnostics,
+    )
+
+
+def _staff_body(ex: Extraction, org) -> str | None:  # type: ignore[no-untyped-def]
+    for lst in ex.lists:
+        if lst.kind == "staff" and lst.body is not None:
+            return org(lst.body)
+    return None
+
+
+def _section_id(ex: Extraction, sid: dict[int, str], offset: int) -> str | None:
+    best = None
+    for s in ex.sections:
+        if s.node.heading.start <= offset < s.node.end:
+            best = sid[s.node.index]
+    return best
+
+
+def _rstrip_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def to_json(doc: Document) -> str:
+    """The document as deterministic JSON text (UTF-8 characters kept, keys in contract order)."""
+    data = doc.model_dump(mode="json", by_alias=True)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

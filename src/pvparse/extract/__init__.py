@@ -1,0 +1,1 @@
+"""Extraction stage: one module per thing extracted from the segmented minutes."""

@@ -1,0 +1,287 @@
+"""Speaker turns: "Marc Dupont : ...", "Brigitte : ...", "* Laurent : ...", "M. le Maire :", "Mme DURAND :".
+
+A "Label : text" line is a turn only when every part of its label reads as a person: a name the
+document names elsewhere, a name spaCy tags PER, a civility or an office ("Le Président"). Lines
+such as "Résultat : + 4550€", "Animatrice : Sylvie" or "Notre constat : ..." stay out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+
+from ..lines import Line, fold
+from ..nlp import EMPTY, Analysis
+from ..resources import DataModel, load_data
+
+# "Label : text" with optional emphasis around the label and a bracket before the colon.
+_LABEL_RE = re.compile(
+    r"(?P<open>[*_]{1,2})?(?P<label>[^\s:*_()\[\]<>#|0-9][^:\n*_()\[\]<>|]{0,80}?)[ ]*(?P<close>[*_]{1,2})?[ ]*"
+    r"(?:\((?P<paren>[^()\n]{1,60})\)[ ]*)?:(?!//)(?:[ ]*[*_]{1,2})?[ ]*"
+)
+_PART_SPLIT_RE = re.compile(r"[ ]*(?:,|&|/|\bet\b)[ ]*")
+_NAME_TOKEN_RE = re.compile(r"^(?:[A-ZÀ-Ý][\w'’.-]*|[A-ZÀ-Ý]\.|[A-ZÀ-Ý][a-zà-ÿ]*-[ ]?[A-ZÀ-Ý][\w'’-]*)$")
+_LOWER_NICK_RE = re.compile(r"^[a-zà-ÿ][a-zà-ÿ0-9_.-]{1,20}$")
+_DIGIT_RE = re.compile(r"\d")
+
+
+class RoleFields(DataModel):
+    moderator: list[str]
+    discussant: list[str]
+    presenter: list[str]
+    rapporteur: list[str]
+    chair: list[str]
+    secretary: list[str]
+
+
+class SpeakerWords(DataModel):
+    civilities: list[str]
+    name_particles: list[str]
+    role_titles: list[str]
+
+
+class SpeakerLexicon(DataModel):
+    not_speaker_words: list[str]
+    role_fields: RoleFields
+    speakers: SpeakerWords
+
+
+def load_lexicon() -> SpeakerLexicon:
+    return load_data("speakers.toml", SpeakerLexicon)
+
+
+@dataclass(frozen=True)
+class LabelCandidate:
+    """A line shaped "Label : text"; offsets are absolute."""
+
+    line: int
+    label: str
+    label_start: int
+    label_end: int
+    rest_start: int
+    rest: str
+    bullet: bool
+
+
+@dataclass(frozen=True)
+class SpeakerPart:
+    """One speaker inside a label ("Stéphane, Julie Martin" has two)."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # "name" | "civility" | "role" | "nickname"
+
+
+@dataclass(frozen=True)
+class TurnLabel:
+    candidate: LabelCandidate
+    parts: tuple[SpeakerPart, ...]
+
+
+def find_label_candidates(lines: Sequence[Line], skip: Collection[int] = ()) -> list[LabelCandidate]:
+    """Every line whose content starts with "Label :" (the label as printed, emphasis excluded).
+
+    >>> "Brigitte : environ 4 mois." → label "Brigitte", rest "environ 4 mois."
+    """
+    out: list[LabelCandidate] = []
+    for line in lines:
+        if line.index in skip or line.blank:
+            continue
+        cs = line.content_start
+        m = _LABEL_RE.match(line.text, cs)
+        if not m:
+            continue
+        label = m.group("label").rstrip()
+        ls = m.start("label")
+        rest = line.text[m.end() :].rstrip()
+        out.append(
+            LabelCandidate(
+                line=line.index,
+                label=label,
+                label_start=line.start + ls,
+                label_end=line.start + ls + len(label),
+                rest_start=line.start + m.end(),
+                rest=rest,
+                bullet=line.bullet is not None,
+            )
+        )
+    return out
+
+
+def role_field_of(label: str) -> str | None:
+    """The role a label assigns ("Animatrice" → moderator), or None."""
+    key = fold(label).strip(" .")
+    fields = load_lexicon().role_fields
+    for role, words in fields.model_dump().items():
+        if any(key == fold(w) for w in words):
+            return role
+    return None
+
+
+class NameIndex:
+    """Forms of the person names a document prints (lists, roles), keyed by `fold`."""
+
+    def __init__(self, names: Collection[str]):
+        self.full: set[str] = set()
+        self.tokens: set[str] = set()
+        self.initials: set[str] = set()
+        for name in names:
+            f = fold(name)
+            if not f:
+                continue
+            self.full.add(f)
+            toks = f.replace("-", " - ").split()
+            words = [t for t in f.split() if len(t) > 1]
+            self.tokens.update(words)
+            if len(words) >= 2:
+                self.initials.add(f"{words[0]} {words[1][0]}.")
+            if toks:
+                pass
+
+    def knows(self, text: str) -> bool:
+        f = fold(text)
+        if f in self.full or f in self.initials:
+            return True
+        words = f.split()
+        return len(words) == 1 and words[0] in self.tokens
+
+
+def split_parts(cand: LabelCandidate) -> list[tuple[str, int, int]]:
+    """Split a label on ",", "et", "&", "/" into speaker strings with absolute offsets."""
+    parts: list[tuple[str, int, int]] = []
+    pos = 0
+    label = cand.label
+    for m in _PART_SPLIT_RE.finditer(label):
+        if m.start() > pos:
+            parts.append((label[pos : m.start()], cand.label_start + pos, cand.label_start + m.start()))
+        pos = m.end()
+    if pos < len(label):
+        parts.append((label[pos:], cand.label_start + pos, cand.label_start + len(label)))
+    return parts
+
+
+def _classify_part(text: str, lex: SpeakerLexicon) -> str | None:
+    """'civility', 'role', 'name' or 'nickname' by shape alone; None when it cannot be a person."""
+    words = text.split()
+    if not words or len(words) > 6 or _DIGIT_RE.search(text):
+        return None
+    folded = [fold(w) for w in words]
+    civilities = {fold(c) for c in lex.speakers.civilities}
+    particles = {fold(p) for p in lex.speakers.name_particles}
+    titles = {fold(t) for t in lex.speakers.role_titles}
+    if folded[0] in civilities and len(words) >= 2:
+        return "civility"
+    rest = " ".join(folded[1:]) if folded[0] in ("le", "la", "l'", "les") else " ".join(folded)
+    if rest in titles:
+        return "role"
+    if folded[0] in {fold(w) for w in lex.not_speaker_words}:
+        return None
+    if len(words) == 1 and _LOWER_NICK_RE.match(words[0]):
+        return "nickname"
+    for i, w in enumerate(words):
+        if fold(w) in particles and 0 < i < len(words) - 1:
+            continue
+        if not _NAME_TOKEN_RE.match(w):
+            return None
+    if len(words) > 4:
+        return None
+    return "name"
+
+
+def _rest_is_name_list(rest: str, analysis: Analysis) -> bool:
+    """Is the text after the colon only a person (and organisation) — "Jean Dupont, Ville de Lyon"?"""
+    r = rest.strip(" *_")
+    if not r or len(r) > 160 or re.search(r"[.!?;]\s*$|:", r):
+        return False
+    head = r.split(",")[0].strip()
+    return any(e.label == "PER" and e.start == 0 and len(e.text) >= len(head) * 0.7 for e in analysis.entities)
+
+
+def decide_turns(
+    candidates: Sequence[LabelCandidate],
+    lines: Sequence[Line],
+    known: NameIndex,
+    analysis: Mapping[str, Analysis],
+) -> list[TurnLabel]:
+    """Keep the candidates whose every label part reads as a person, and whose text reads as speech."""
+    lex = load_lexicon()
+    accepted: list[TurnLabel] = []
+    nick_lines: list[tuple[LabelCandidate, list[SpeakerPart]]] = []
+    for cand in candidates:
+        if role_field_of(cand.label) is not None:
+            continue
+        rest_an = analysis.get(cand.rest.strip(" *_"), EMPTY)
+        if not cand.rest and not _has_text_after(lines, cand.line):
+            continue
+        parts: list[SpeakerPart] = []
+        ok = True
+        for text, s, e in split_parts(cand):
+            kind = _classify_part(text, lex)
+            if kind is None:
+                ok = False
+                break
+            if kind == "name" and not known.knows(text):
+                an = analysis.get(text, EMPTY)
+                if not an.covering("PER", text):
+                    ok = False
+                    break
+            parts.append(SpeakerPart(text, s, e, kind))
+        if not ok or not parts:
+            continue
+        kinds = {p.kind for p in parts}
+        if kinds <= {"role", "civility"} and _rest_is_name_list(cand.rest, rest_an):
+            continue  # "Le Président : Jean Dupont" names an office holder
+        if "name" in kinds and not any(known.knows(p.text) for p in parts) and _rest_is_name_list(
+            cand.rest, rest_an
+        ):
+            continue  # "Nouvelles Mesures : Jean Dupont, Ville de X" presents a programme
+        if "nickname" in kinds:
+            if not cand.bullet or len(parts) > 1:
+                continue
+            nick_lines.append((cand, parts))
+            continue
+        accepted.append(TurnLabel(cand, tuple(parts)))
+    # A lower-case nickname is a speaker only among bullet turns ("* nico : ..." beside "* Laurent : ...").
+    if nick_lines and any(t.candidate.bullet for t in accepted):
+        bullet_lines = {t.candidate.line for t in accepted if t.candidate.bullet}
+        for cand, parts in nick_lines:
+            if any(abs(cand.line - b) <= 6 for b in bullet_lines) or known.knows(cand.label):
+                accepted.append(TurnLabel(cand, tuple(parts)))
+    accepted.sort(key=lambda t: t.candidate.line)
+    return accepted
+
+
+def _has_text_after(lines: Sequence[Line], i: int) -> bool:
+    j = i + 1
+    while j < len(lines) and lines[j].blank:
+        j += 1
+    return j < len(lines) and j - i <= 3
+
+
+@dataclass(frozen=True)
+class TurnText:
+    start: int
+    end: int
+
+
+def turn_text_span(
+    label: TurnLabel, lines: Sequence[Line], stop_lines: Collection[int], text_length: int
+) -> TurnText:
+    """The turn's words: after the colon, over its continuation paragraphs, to the next stop line."""
+    cand = label.candidate
+    start = cand.rest_start
+    end = lines[cand.line].end
+    j = cand.line + 1
+    while j < len(lines) and j not in stop_lines:
+        if not lines[j].blank:
+            end = lines[j].end
+        j += 1
+    if not cand.rest:
+        k = cand.line + 1
+        while k < len(lines) and lines[k].blank:
+            k += 1
+        start = lines[k].start + lines[k].content_start if k < len(lines) and k not in stop_lines else start
+    end = max(end, start)
+    return TurnText(start, min(end, text_length))

@@ -1,0 +1,79 @@
+"""Document blocks (headings, paragraphs, list items, table rows) → the text every span indexes.
+
+Each format walks its own structure into blocks; one renderer turns them into text the segmenter reads
+like a typed PV: blocks apart by a blank line, list items and table rows one per line, headings as
+Markdown `#` lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+BlockKind = Literal["heading", "paragraph", "item", "row"]
+
+_SPACES_RE = re.compile(r"[ \t\r\f\v]+")
+_BLANK_LINES_RE = re.compile(r"\n{2,}")
+ROW_SEPARATOR = " | "
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of a document: `level` is the heading depth (1 = top) or the list nesting (0 = top)."""
+
+    kind: BlockKind
+    text: str
+    level: int = 0
+
+
+def clean_inline(text: str) -> str:
+    """Collapse runs of spaces inside each line and drop empty lines; non-breaking spaces are kept.
+
+    "Présents :\u00a0 \t Alice\n\n" → "Présents :\u00a0 Alice"
+    """
+    lines = (_SPACES_RE.sub(" ", line).strip(" ") for line in text.split("\n"))
+    return "\n".join(line for line in lines if line.strip())
+
+
+def heading(text: str, level: int) -> Block:
+    return Block("heading", clean_inline(text).replace("\n", " "), max(1, min(level, 6)))
+
+
+def paragraph(text: str) -> Block:
+    return Block("paragraph", clean_inline(text))
+
+
+def item(text: str, level: int = 0) -> Block:
+    return Block("item", clean_inline(text).replace("\n", " "), max(0, min(level, 8)))
+
+
+def row(cells: Iterable[str]) -> Block:
+    """A table row: cells joined by " | ", trailing empty cells dropped."""
+    texts = [clean_inline(cell).replace("\n", "; ") for cell in cells]
+    while texts and not texts[-1]:
+        texts.pop()
+    return Block("row", ROW_SEPARATOR.join(texts) if any(texts) else "")
+
+
+def render_blocks(blocks: Iterable[Block]) -> str:
+    """Text of the blocks; consecutive items (or rows) stay on adjacent lines, like a typed list."""
+    out: list[str] = []
+    previous: BlockKind | None = None
+    for block in blocks:
+        if not block.text.strip():
+            continue
+        if block.kind == "heading":
+            line = "#" * block.level + " " + block.text
+        elif block.kind == "item":
+            line = "  " * block.level + "- " + block.text
+        else:
+            line = block.text
+        if out:
+            tight = block.kind == previous and block.kind in ("item", "row")
+            out.append("\n" if tight else "\n\n")
+        out.append(line)
+        previous = block.kind
+    text = "".join(out)
+    return _BLANK_LINES_RE.sub("\n\n", text) + ("\n" if text else "")

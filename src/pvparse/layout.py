@@ -1,0 +1,184 @@
+"""Segmentation and extraction of one document: which line is a list, a turn, a role, a heading.
+
+The order matters and is fixed here: lists and role lines claim their lines first, then speaker
+labels are decided (with the names the lists print), then the remaining heading-shaped lines become
+headings, then turn texts run to the next turn or heading. spaCy sees every candidate string once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from . import nlp
+from .extract import decisions as decisions_mod
+from .extract import lists as lists_mod
+from .extract import meeting as meeting_mod
+from .extract import roles as roles_mod
+from .extract import turns as turns_mod
+from .extract.drafts import DecisionDraft, Finding, ListDraft, MeetingDraft, Mention, RoleDraft
+from .lines import Line, split_lines
+from .segment import FrontMatter, Heading, SectionNode, assign_levels, build_sections, find_front_matter, find_headings
+
+
+@dataclass(frozen=True)
+class Page:
+    """The source text cut into lines, with its front matter."""
+
+    text: str
+    lines: tuple[Line, ...]
+    front_matter: FrontMatter | None
+
+
+@dataclass(frozen=True)
+class TurnDraft:
+    label: turns_mod.TurnLabel
+    start: int
+    end: int
+    section: int | None
+
+
+@dataclass(frozen=True)
+class SectionDraft:
+    node: SectionNode
+    roles: tuple[RoleDraft, ...]
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything found in one document, before persons and organisations get ids."""
+
+    title: Heading | None
+    sections: tuple[SectionDraft, ...]
+    turns: tuple[TurnDraft, ...]
+    lists: tuple[ListDraft, ...]
+    meeting: MeetingDraft
+    decisions: tuple[DecisionDraft, ...]
+    findings: tuple[Finding, ...]
+    role_lines: tuple[RoleDraft, ...]
+
+
+def analyse_layout(text: str) -> Page:
+    lines = split_lines(text)
+    return Page(text, lines, find_front_matter(lines))
+
+
+def _front_lines(page: Page) -> set[int]:
+    fm = page.front_matter
+    return set(range(fm.first_line, fm.last_line + 1)) if fm else set()
+
+
+def extract_all(page: Page) -> Extraction:
+    lines = page.lines
+    claimed = _front_lines(page)
+    blocks = lists_mod.find_list_blocks(lines, claimed)
+    list_lines = {i for b in blocks for i in range(b.first_line, b.last_line + 1)}
+    label_cands = turns_mod.find_label_candidates(lines, claimed | list_lines)
+    heading_cands = find_headings(lines, skip=claimed | list_lines)
+    strings: list[str] = [s for b in blocks for s in b.entry_strings]
+    for c in label_cands:
+        strings.extend(p[0] for p in turns_mod.split_parts(c))
+        strings.append(c.rest.strip(" *_"))
+        strings.append(c.rest.rstrip(" .;*_"))
+    for h in heading_cands:
+        strings.append(h.title)
+        strings.extend(roles_mod.heading_role_strings(h.title))
+    strings.extend(meeting_mod.meeting_strings(lines))
+    analysis = nlp.analyse(strings)
+
+    drafts = lists_mod.build_lists(blocks, lines, analysis)
+    role_lines = roles_mod.find_role_lines(label_cands, analysis)
+    role_line_idx = {r.line for r in role_lines}
+    known_names = [e.person.text for d in drafts for e in d.entries if e.person]
+    known_names += [r.person.text for r in role_lines]
+    for h in heading_cands:
+        found = roles_mod.heading_presenter(h.title, h.title_start, analysis)
+        if found:
+            known_names.append(found[0].text)
+    index = turns_mod.NameIndex(known_names)
+    turn_labels = turns_mod.decide_turns(
+        [c for c in label_cands if c.line not in role_line_idx], lines, index, analysis
+    )
+    turn_lines = {t.candidate.line for t in turn_labels}
+
+    headings = [
+        h
+        for h in heading_cands
+        if h.line not in turn_lines
+        and h.line not in role_line_idx
+        and (h.style in ("atx", "setext", "timed") or not analysis.get(h.title, nlp.EMPTY).finite_verb)
+    ]
+    title, headings = _split_title(lines, headings, claimed)
+    headings = assign_levels(headings)
+    nodes = build_sections(headings, len(page.text))
+    sections = tuple(
+        SectionDraft(node, _roles_for(node, headings, role_lines, analysis, lines)) for node in nodes
+    )
+
+    decision_drafts = decisions_mod.find_decisions(lines, claimed | list_lines | turn_lines)
+    stop = turn_lines | {i for h in headings for i in range(h.line, h.last_line + 1)} | list_lines
+    stop |= role_line_idx
+    turn_drafts = []
+    for t in turn_labels:
+        span = turns_mod.turn_text_span(t, lines, stop, len(page.text))
+        turn_drafts.append(TurnDraft(t, span.start, span.end, _section_at(nodes, t.candidate.label_start)))
+    meeting = meeting_mod.extract_meeting(
+        lines, front_matter=page.front_matter, title=title, lists=drafts, analysis=analysis
+    )
+    return Extraction(
+        title=title,
+        sections=sections,
+        turns=tuple(turn_drafts),
+        lists=tuple(drafts),
+        meeting=meeting,
+        decisions=tuple(decision_drafts),
+        findings=(),
+        role_lines=tuple(role_lines),
+    )
+
+
+def _split_title(
+    lines: Sequence[Line], headings: list[Heading], claimed: set[int]
+) -> tuple[Heading | None, list[Heading]]:
+    """The document's title: its first line when that line is a heading and a single top heading."""
+    first = next((ln.index for ln in lines if not ln.blank and ln.index not in claimed), None)
+    if first is None or not headings or headings[0].line != first:
+        return None, headings
+    h = headings[0]
+    same_rank_later = [x for x in headings[1:] if x.rank <= h.rank]
+    if h.style == "atx" and same_rank_later:
+        return None, headings
+    return h, headings[1:]
+
+
+def _section_at(nodes: Sequence[SectionNode], offset: int) -> int | None:
+    """Index of the innermost section whose span contains `offset`."""
+    best = None
+    for n in nodes:
+        if n.heading.start <= offset < n.end:
+            best = n.index
+    return best
+
+
+def _roles_for(
+    node: SectionNode,
+    headings: Sequence[Heading],
+    role_lines: Sequence[RoleDraft],
+    analysis: dict[str, nlp.Analysis],
+    lines: Sequence[Line],
+) -> tuple[RoleDraft, ...]:
+    h = node.heading
+    out: list[RoleDraft] = []
+    found = roles_mod.heading_presenter(h.title, h.title_start, analysis)
+    if found:
+        person, org = found
+        out.append(RoleDraft("presenter", person, org, h.line, h.title_start, h.title_end))
+    nxt = next((x.start for x in headings if x.start > h.start), None)
+    limit = nxt if nxt is not None else node.end
+    for r in role_lines:
+        if h.start <= r.start < limit and r.role in ("presenter", "moderator", "discussant", "rapporteur", "chair"):
+            out.append(r)
+    return tuple(out)
+
+
+__all__ = ["Extraction", "Mention", "Page", "analyse_layout", "extract_all"]

@@ -1,0 +1,95 @@
+"""Lines of the source text with their offsets, and the markup around their content.
+
+Every later stage works on `Line`s: `start`/`end` are offsets into the source text (end excludes the
+line break), so anything found inside `line.text` maps back by adding `line.start`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+
+_BREAK_RE = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x85")
+# Spaces that office exports put where a plain space belongs; replaced 1:1 so offsets hold.
+_ODD_SPACES = str.maketrans({c: " " for c in "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\t"})
+
+# Markup in front of a line's content: blockquote, bullet, checkbox, Markdown emphasis.
+_LEAD_RE = re.compile(
+    r"""^(?P<indent>[ ]*)
+        (?P<quote>(?:>[ ]?)+)?
+        (?P<bullet>(?:[-*+•–—▪◦·][ ]+)(?:\[[ xX]\][ ]+)?)?
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the source; `text` has odd spaces (NBSP, tabs) turned into plain spaces, 1:1."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+    @cached_property
+    def content_start(self) -> int:
+        """Offset inside `text` where content begins after indentation, quote and bullet markers."""
+        m = _LEAD_RE.match(self.text)
+        return m.end() if m else 0
+
+    @property
+    def content(self) -> str:
+        return self.text[self.content_start :].rstrip()
+
+    @cached_property
+    def bullet(self) -> str | None:
+        m = _LEAD_RE.match(self.text)
+        return m.group("bullet").strip() if m and m.group("bullet") else None
+
+    @cached_property
+    def quoted(self) -> bool:
+        m = _LEAD_RE.match(self.text)
+        return bool(m and m.group("quote"))
+
+    @property
+    def indent(self) -> int:
+        return len(self.text) - len(self.text.lstrip(" "))
+
+
+def split_lines(text: str) -> tuple[Line, ...]:
+    """Cut the text into lines at every kind of line break (LF, CRLF, CR, ...), keeping offsets."""
+    out: list[Line] = []
+    pos = 0
+    for m in _BREAK_RE.finditer(text):
+        out.append(Line(len(out), pos, m.start(), text[pos : m.start()].translate(_ODD_SPACES)))
+        pos = m.end()
+    if pos < len(text):
+        out.append(Line(len(out), pos, len(text), text[pos:].translate(_ODD_SPACES)))
+    return tuple(out)
+
+
+def fold(s: str) -> str:
+    """Matching key: no accents, lower case, apostrophes and dashes unified, spaces collapsed."""
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
+    return " ".join(s.lower().split())
+
+
+def strip_emphasis(s: str, start: int, end: int) -> tuple[int, int]:
+    """Narrow [start, end) of `s` past surrounding spaces and Markdown emphasis (`**`, `__`, `*`, `_`)."""
+    while True:
+        old = (start, end)
+        while start < end and s[start] in " *_`":
+            start += 1
+        while end > start and s[end - 1] in " *_`":
+            end -= 1
+        if (start, end) == old:
+            return start, end

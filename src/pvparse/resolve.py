@@ -1,0 +1,486 @@
+"""The registry of persons and organisations, and speaker resolution.
+
+Persons are built from every name the document prints (list entries, role lines, presenters, chair,
+signatories, speaker labels); forms of one human are merged ("Jean- Marie BERGÈRE" = "Jean-Marie
+Bergère", "Olivier Irmann" ≈ "Olivier Irrmann"). A speaker label is then linked in a fixed order:
+
+1. exact      the label is the person's canonical name
+2. alias      the label is another form printed for that person
+3. given_name the label is a given name that exactly one person bears
+4. initial    "Manon L." and exactly one Manon whose family name starts with L
+5. fuzzy      a full name within a tight edit distance of exactly one person
+6. role       "M. le Maire", "Le Président" when the document names who holds the office
+
+Two or more candidates: `ambiguous`, no guess. A wrong link is worse than no link.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from .extract.drafts import Finding, Mention
+from .layout import Extraction, Page
+from .lines import fold
+from .names import (
+    NameParts,
+    abbreviates,
+    acronym_of,
+    display_score,
+    initial_form,
+    org_key,
+    person_key,
+    split_acronym,
+    split_name,
+    tidy,
+)
+from .resources import DataModel, load_data
+
+FUZZY_PERSON = 90
+FUZZY_FAMILY = 85
+FUZZY_ORG = 93
+
+
+class OrgKind(DataModel):
+    classification: str
+    cues: list[str]
+
+
+class OrganizationLexicon(DataModel):
+    kinds: list[OrgKind]
+
+
+def classify_org(name: str) -> str:
+    """Classification from cue words: "Département du Gers" → departement; no cue → other."""
+    key = " " + org_key(name).replace("'", "' ") + " "
+    for kind in load_data("organizations.toml", OrganizationLexicon).kinds:
+        for cue in kind.cues:
+            if f" {fold(cue)} " in key or (cue.endswith("'") and f" {fold(cue)}" in key):
+                return kind.classification
+    return "other"
+
+
+@dataclass
+class PersonRec:
+    forms: list[str]
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    memberships: list[tuple[int | None, str | None]] = field(default_factory=list)
+    label_only: bool = False
+
+    @property
+    def name(self) -> str:
+        return tidy(max(self.forms, key=lambda f: (display_score(f), -self.forms.index(f))))
+
+    @property
+    def parts(self) -> NameParts:
+        return split_name(self.name)
+
+    def keys(self) -> set[str]:
+        return {person_key(f) for f in self.forms}
+
+    def first_offset(self) -> int:
+        return min((s for s, _ in self.mentions), default=10**12)
+
+
+@dataclass
+class OrgRec:
+    forms: list[str]
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    acronyms: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        full = [f for f in self.forms if f not in self.acronyms] or self.forms
+        return tidy(max(full, key=lambda f: (len(f.split()), sum(c.isupper() for c in f), -full.index(f))))
+
+    def first_offset(self) -> int:
+        return min((s for s, _ in self.mentions), default=10**12)
+
+
+@dataclass(frozen=True)
+class TurnLink:
+    speakers: tuple[int, ...]
+    resolution: str
+    candidates: tuple[int, ...] = ()
+
+
+@dataclass
+class Registry:
+    persons: list[PersonRec] = field(default_factory=list)
+    orgs: list[OrgRec] = field(default_factory=list)
+    person_at: dict[tuple[int, int], int] = field(default_factory=dict)
+    org_at: dict[tuple[int, int], int] = field(default_factory=dict)
+    turn_links: list[TurnLink] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    def person_of(self, m: Mention | None) -> int | None:
+        return None if m is None else self.person_at.get((m.start, m.end))
+
+    def org_of(self, m: Mention | None) -> int | None:
+        return None if m is None else self.org_at.get((m.start, m.end))
+
+
+_CIVILITY_RE = re.compile(
+    r"^(?:M\.|Mr\.?|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|Mademoiselle|Me|Maître|Dr\.?|Docteur|Pr\.?|Professeur)\s+",
+    re.IGNORECASE,
+)
+
+
+def strip_civility(name: str) -> tuple[str, bool]:
+    m = _CIVILITY_RE.match(name.strip())
+    return (name.strip()[m.end() :], True) if m else (name.strip(), False)
+
+
+# --- organisations -----------------------------------------------------------------------------
+
+
+def _org_names(m: Mention) -> list[tuple[str, int, int]]:
+    """The organisations one mention holds: "Ville de X / Lab Y" → the first; "(IPR)" split off."""
+    text = m.text
+    first = re.split(r"\s+/\s+", text)[0]
+    return [(first, m.start, m.start + len(first))]
+
+
+def _same_org(a: OrgRec, name: str, acr: str | None) -> bool:
+    k = org_key(name)
+    for f in a.forms:
+        fk = org_key(f)
+        if k == fk or abbreviates(name, f) or abbreviates(f, name):
+            return True
+        if min(len(k), len(fk)) >= 12 and fuzz.ratio(k, fk) >= FUZZY_ORG:
+            return True
+    acrs = {x.upper() for x in a.acronyms}
+    if acr and acr.upper() in acrs:
+        return True
+    if name.isupper() and len(name) <= 8 and (name in acrs or any(acronym_of(f) == name for f in a.forms)):
+        return True
+    own = acronym_of(name)
+    return bool(own and any(f == own for f in a.forms))
+
+
+def add_org(reg: Registry, m: Mention) -> int | None:
+    idx = None
+    for text, s, e in _org_names(m):
+        name, acr = split_acronym(text)
+        if len(name) < 2:
+            continue
+        for i, o in enumerate(reg.orgs):
+            if _same_org(o, name, acr):
+                idx = i
+                break
+        if idx is None:
+            reg.orgs.append(OrgRec([]))
+            idx = len(reg.orgs) - 1
+        rec = reg.orgs[idx]
+        if name not in rec.forms:
+            rec.forms.append(name)
+        if acr and acr not in rec.acronyms:
+            rec.acronyms.append(acr)
+            if acr not in rec.forms:
+                rec.forms.append(acr)
+        if name.isupper() and len(name) <= 8 and name not in rec.acronyms:
+            rec.acronyms.append(name)
+        rec.mentions.append((s, e))
+        reg.org_at[(m.start, m.end)] = idx
+    return idx
+
+
+def _find_acronyms_in_text(reg: Registry, text: str) -> None:
+    """An organisation's initials printed alone elsewhere ("l'AFD souhaite") become an alias."""
+    for o in reg.orgs:
+        for f in list(o.forms):
+            acr = acronym_of(f)
+            if acr and len(acr) >= 2 and acr not in o.forms and re.search(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text):
+                o.forms.append(acr)
+                o.acronyms.append(acr)
+
+
+# --- persons -----------------------------------------------------------------------------------
+
+
+def _same_person(p: PersonRec, name: str) -> bool:
+    key = person_key(name)
+    if key in p.keys():
+        return True
+    a, b = split_name(name), p.parts
+    if not (a.given and b.given and a.family and b.family):
+        return False
+    if fold(a.given) != fold(b.given):
+        return False
+    return fuzz.ratio(fold(a.family), fold(b.family)) >= FUZZY_FAMILY and len(fold(a.family)) >= 4
+
+
+def _add_full(reg: Registry, m: Mention, name: str) -> int:
+    for i, p in enumerate(reg.persons):
+        if not p.label_only and len(p.name.split()) >= 2 and _same_person(p, name):
+            if name not in p.forms:
+                p.forms.append(name)
+            p.mentions.append((m.start, m.end))
+            reg.person_at[(m.start, m.end)] = i
+            return i
+    reg.persons.append(PersonRec([name], [(m.start, m.end)]))
+    reg.person_at[(m.start, m.end)] = len(reg.persons) - 1
+    return len(reg.persons) - 1
+
+
+def _link(reg: Registry, i: int, m: Mention, form: str) -> int:
+    p = reg.persons[i]
+    if form not in p.forms:
+        p.forms.append(form)
+    p.mentions.append((m.start, m.end))
+    reg.person_at[(m.start, m.end)] = i
+    return i
+
+
+def _new(reg: Registry, m: Mention, form: str, *, label_only: bool = False) -> int:
+    reg.persons.append(PersonRec([form], [(m.start, m.end)], label_only=label_only))
+    reg.person_at[(m.start, m.end)] = len(reg.persons) - 1
+    return len(reg.persons) - 1
+
+
+def candidates_for(reg: Registry, name: str, *, allow_fuzzy: bool = True) -> tuple[list[int], str]:
+    """Persons a printed name may denote, and by which rule (the resolution order of the module doc)."""
+    bare, civ = strip_civility(name)
+    form = tidy(bare)
+    key = person_key(form)
+    words = form.split()
+    exact = [i for i, p in enumerate(reg.persons) if person_key(p.name) == key]
+    if exact:
+        return exact, "exact"
+    alias = [i for i, p in enumerate(reg.persons) if key in p.keys()]
+    if alias:
+        return alias, "alias"
+    ini = initial_form(form)
+    if ini:
+        given, letter = ini
+        found = [
+            i
+            for i, p in enumerate(reg.persons)
+            if p.parts.given and fold(p.parts.given) == fold(given) and p.parts.family
+            and fold(p.parts.family).startswith(fold(letter))
+        ]
+        return found, "initial"
+    if len(words) == 1:
+        w = fold(words[0])
+        if civ:
+            fam = [i for i, p in enumerate(reg.persons) if p.parts.family and fold(p.parts.family) == w]
+            return fam, "alias"
+        given = [
+            i for i, p in enumerate(reg.persons) if p.parts.given and fold(p.parts.given) == w and len(p.name.split()) >= 2
+        ]
+        return given, "given_name"
+    if allow_fuzzy and len(words) >= 2:
+        fz = [i for i, p in enumerate(reg.persons) if len(p.name.split()) >= 2 and _same_person(p, form)]
+        if not fz:
+            fz = [
+                i for i, p in enumerate(reg.persons)
+                if len(p.name.split()) >= 2 and fuzz.ratio(person_key(p.name), key) >= FUZZY_PERSON
+            ]
+        return fz, "fuzzy"
+    return [], "unresolved"
+
+
+def _expand_initial(text: str, given: str, letter: str) -> str | None:
+    """"Manon L." with "Manon Leroy" printed elsewhere in the text → "Manon Leroy" (when only one)."""
+    pat = re.compile(rf"(?<!\w){re.escape(given)}\s+({re.escape(letter)}[a-zà-ÿ][\w'’-]+|{re.escape(letter)}[A-ZÀ-Ý]{{2,}})(?!\w)")
+    found = {m.group(1) for m in pat.finditer(text)}
+    return f"{given} {found.pop()}" if len(found) == 1 else None
+
+
+def add_person(reg: Registry, m: Mention, text: str) -> int:
+    """Add a printed name from a list, role or signature to the registry; returns the person index."""
+    bare, civ = strip_civility(m.text)
+    form = tidy(bare)
+    words = form.split()
+    ini = initial_form(form)
+    if ini:
+        found, _ = candidates_for(reg, form)
+        if len(found) == 1:
+            return _link(reg, found[0], m, form)
+        full = _expand_initial(text, *ini)
+        if full:
+            i = _add_full(reg, Mention(full, m.start, m.end), full)
+            return _link(reg, i, m, form)
+        return _new(reg, m, form)
+    if len(words) >= 2:
+        return _add_full(reg, m, form)
+    found, rule = candidates_for(reg, m.text, allow_fuzzy=False)
+    if len(found) == 1:
+        return _link(reg, found[0], m, form)
+    return _new(reg, m, form)
+
+
+# --- the document ------------------------------------------------------------------------------
+
+
+def _person_mentions(ex: Extraction) -> tuple[list[tuple[Mention, int | None, str | None]], list[Mention]]:
+    """(person mention, its organisation's index placeholder, role) in order: full names first."""
+    out: list[tuple[Mention, Mention | None, str | None]] = []
+    for lst in ex.lists:
+        for e in lst.entries:
+            if e.person:
+                org = e.organization or (lst.body if lst.kind == "staff" else None)
+                role = e.role if e.role else ("staff" if lst.kind == "staff" else None)
+                out.append((e.person, org, role))
+            if e.represented_by:
+                out.append((e.represented_by, None, None))
+    for sec in ex.sections:
+        for r in sec.roles:
+            out.append((r.person, r.organization, None))
+    for r in ex.role_lines:
+        out.append((r.person, r.organization, None))
+    m = ex.meeting
+    for who in (m.chair, m.secretary):
+        if who:
+            out.append((who, None, None))
+    for sg in m.signatories:
+        out.append((sg.person, None, sg.role))
+    return out, []  # type: ignore[return-value]
+
+
+def resolve_document(page: Page, ex: Extraction) -> Registry:
+    reg = Registry()
+    mentions, _ = _person_mentions(ex)
+    org_mentions: list[Mention] = []
+    if ex.meeting.organization:
+        org_mentions.append(ex.meeting.organization)
+    for lst in ex.lists:
+        if lst.body:
+            org_mentions.append(lst.body)
+        for e in lst.entries:
+            if e.organization:
+                org_mentions.append(e.organization)
+    for pm, org, _role in mentions:
+        if org is not None:
+            org_mentions.append(org)  # type: ignore[arg-type]
+    for om in sorted(org_mentions, key=lambda x: (x.start, x.end)):
+        add_org(reg, om)
+    _find_acronyms_in_text(reg, page.text)
+
+    def order(item: tuple[Mention, object, object]) -> tuple[int, int]:
+        bare, _ = strip_civility(item[0].text)
+        multi = len(tidy(bare).split()) >= 2 and not initial_form(tidy(bare))
+        return (0 if multi else 1, item[0].start)
+
+    for pm, org, role in sorted(mentions, key=order):
+        i = add_person(reg, pm, page.text)
+        oi = reg.org_of(org) if org is not None else None  # type: ignore[arg-type]
+        if (oi is not None or role) and (oi, role) not in reg.persons[i].memberships:
+            # a role with no organisation is kept only when no membership says more
+            if oi is None and any(r == role for _, r in reg.persons[i].memberships):
+                continue
+            reg.persons[i].memberships.append((oi, role))
+    _label_persons(reg, ex)
+    for t in ex.turns:
+        reg.turn_links.append(_resolve_turn(reg, t.label.parts))
+    return reg
+
+
+def _label_persons(reg: Registry, ex: Extraction) -> None:
+    """Full-name labels that match nobody create a person; so do lone first names matching nobody."""
+    for t in ex.turns:
+        for part in t.label.parts:
+            if part.kind not in ("name", "civility", "nickname"):
+                continue
+            found, rule = candidates_for(reg, part.text)
+            m = Mention(part.text, part.start, part.end)
+            if found:
+                continue
+            bare, civ = strip_civility(part.text)
+            if part.kind == "civility" and len(tidy(bare).split()) < 2:
+                continue
+            if len(tidy(bare).split()) >= 2:
+                _add_full(reg, m, tidy(bare))
+            else:
+                _new(reg, m, tidy(bare), label_only=True)
+                reg.findings.append(
+                    Finding("speaker_given_name_only", f"speaker {part.text!r} is known only by this name",
+                            part.start, part.end)
+                )
+
+
+_ROLE_WORD_RE = re.compile(r"^(?:(?:M\.|Mme|Monsieur|Madame)\s+)?(?:l[ea]\s+|l['’]\s*)?", re.IGNORECASE)
+
+
+def _resolve_role(reg: Registry, text: str) -> list[int]:
+    title = fold(_ROLE_WORD_RE.sub("", text.strip()))
+    stem = title[:-1] if title.endswith("e") else title
+    out = []
+    for i, p in enumerate(reg.persons):
+        for _o, role in p.memberships:
+            r = fold(role or "")
+            if r and (r == title or r.startswith(stem)):
+                out.append(i)
+                break
+    return out
+
+
+def _resolve_turn(reg: Registry, parts: Sequence) -> TurnLink:  # type: ignore[type-arg]
+    speakers: list[int] = []
+    rules: list[str] = []
+    cands: list[int] = []
+    for part in parts:
+        if part.kind == "role" or (part.kind == "civility" and _is_role_civility(part.text)):
+            found = _resolve_role(reg, part.text)
+            rule = "role"
+        else:
+            found, rule = candidates_for(reg, part.text)
+        if len(found) == 1:
+            speakers.append(found[0])
+            rules.append(rule)
+            reg.persons[found[0]].mentions.append((part.start, part.end))
+            _remember_form(reg.persons[found[0]], part.text, rule)
+        elif len(found) > 1:
+            cands.extend(found)
+            rules.append("ambiguous")
+            reg.findings.append(
+                Finding("ambiguous_speaker",
+                        f"speaker {part.text!r} may be any of " + ", ".join(reg.persons[i].name for i in found),
+                        part.start, part.end)
+            )
+        else:
+            rules.append("unresolved")
+            reg.findings.append(
+                Finding("unresolved_speaker", f"speaker {part.text!r} matches no person named in the minutes",
+                        part.start, part.end)
+            )
+    if "ambiguous" in rules:
+        return TurnLink(tuple(speakers), "ambiguous", tuple(dict.fromkeys(cands)))
+    if "unresolved" in rules:
+        return TurnLink(tuple(speakers), "unresolved")
+    order = ["exact", "alias", "given_name", "initial", "fuzzy", "role"]
+    weakest = max(rules, key=order.index) if rules else "unresolved"
+    return TurnLink(tuple(speakers), weakest)
+
+
+def _is_role_civility(text: str) -> bool:
+    bare, _ = strip_civility(text)
+    return bool(re.match(r"^(?:l[ea]\s+|l['’])", bare, re.IGNORECASE))
+
+
+def _remember_form(p: PersonRec, form: str, rule: str) -> None:
+    if rule in ("exact", "role"):
+        return
+    f = tidy(strip_civility(form)[0]) if rule != "role" else form
+    if f and f not in p.forms:
+        p.forms.append(f)
+
+
+def ordered(reg: Registry) -> tuple[list[int], list[int]]:
+    """Person and organisation indices in order of first mention (ids follow this order)."""
+    po = sorted(range(len(reg.persons)), key=lambda i: (reg.persons[i].first_offset(), i))
+    oo = sorted(range(len(reg.orgs)), key=lambda i: (reg.orgs[i].first_offset(), i))
+    return po, oo
+
+
+def iter_aliases(p: PersonRec) -> Iterable[str]:
+    name = p.name
+    seen = {name}
+    for f in p.forms:
+        t = tidy(f)
+        if t not in seen:
+            seen.add(t)
+            yield t
