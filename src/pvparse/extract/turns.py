@@ -21,7 +21,7 @@ _LABEL_RE = re.compile(
     r"(?:\((?P<paren>[^()\n]{1,60})\)[ ]*)?:(?!//)(?:[ ]*[*_]{1,2})?[ ]*"
 )
 _PART_SPLIT_RE = re.compile(r"[ ]*(?:,|&|/|\bet\b)[ ]*")
-_NAME_TOKEN_RE = re.compile(r"^(?:[A-ZÀ-Ý][\w'’.-]*|[A-ZÀ-Ý]\.|[A-ZÀ-Ý][a-zà-ÿ]*-[ ]?[A-ZÀ-Ý][\w'’-]*)$")
+_NAME_TOKEN_RE = re.compile(r"^(?:[dDlLO]['’])?(?:[A-ZÀ-Ý][\w'’.-]*|[A-ZÀ-Ý]\.)$")
 _LOWER_NICK_RE = re.compile(r"^[a-zà-ÿ][a-zà-ÿ0-9_.-]{1,20}$")
 _DIGIT_RE = re.compile(r"\d")
 
