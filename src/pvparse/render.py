@@ -22,7 +22,9 @@ from .schema import Decision, Document, Person, Span
 
 __all__ = ["render_file", "render_html"]
 
-_PALETTE_HUES = (210, 20, 130, 280, 45, 175, 330, 95, 250, 0, 60, 190)
+# Speakers are coloured in the order they first speak, each hue a golden angle from the previous one,
+# so people who answer each other get far-apart colours however many there are.
+_GOLDEN_ANGLE = 137.508
 _UNSAFE_ID_RE = re.compile(r"[^A-Za-z0-9_-]")
 _CONTROL_RE = re.compile(r"[\x00\x0b\x0c\x7f]")
 
@@ -104,6 +106,8 @@ a:focus-visible, summary:focus-visible, input:focus-visible, [tabindex]:focus-vi
 .outline .time { font-variant-numeric: tabular-nums; color: var(--muted); font-size: .85rem; }
 .swatch { display: inline-block; width: .8rem; height: .8rem; border-radius: 2px; vertical-align: -1px;
   margin-right: .25rem; border: 1px solid rgba(0,0,0,.25); }
+.swatch.spk { background: hsl(var(--h) 65% 78%); }
+.legend .turn { --h: 210; }
 main { padding: 1rem 2rem 40vh; min-width: 0; }
 .legend { position: sticky; top: 0; z-index: 2; background: #fafbfcf2; border-bottom: 1px solid var(--line);
   padding: .4rem 0; font-size: .85rem; display: flex; flex-wrap: wrap; gap: .3rem 1rem; }
@@ -173,12 +177,25 @@ def _slug(doc_id: str) -> str:
     return _UNSAFE_ID_RE.sub("_", doc_id)
 
 
-def _speaker_class(index: dict[str, int], speakers: list[str], resolution: str) -> str:
+def _speaker_ranks(doc: Document) -> dict[str, int]:
+    """Person id → rank of its first turn (first speakers first)."""
+    ranks: dict[str, int] = {}
+    for t in doc.turns:
+        for pid in t.speakers:
+            ranks.setdefault(pid, len(ranks))
+    return ranks
+
+
+def _hue(rank: int) -> int:
+    return round((210 + rank * _GOLDEN_ANGLE) % 360)
+
+
+def _speaker_class(ranks: dict[str, int], speakers: list[str], resolution: str) -> str:
     if resolution == "ambiguous":
         return "spk-amb"
     if not speakers:
         return "spk-none"
-    return f"spk-{index[speakers[0]] % len(_PALETTE_HUES)}"
+    return f"spk-{ranks[speakers[0]]}"
 
 
 def _person_names(doc: Document) -> dict[str, str]:
@@ -189,7 +206,7 @@ def _collect_marks(doc: Document) -> list[_Mark]:
     """Every span of the document as a mark, in document-model order."""
     names = _person_names(doc)
     orgs = {o.id: o.name for o in doc.organizations}
-    person_index = {p.id: i for i, p in enumerate(doc.persons)}
+    ranks = _speaker_ranks(doc)
     marks: list[_Mark] = []
 
     def add(span: Span | None, kind: str, anchor: str, classes: str, title: str, **kw: str | None) -> None:
@@ -231,7 +248,7 @@ def _collect_marks(doc: Document) -> list[_Mark]:
             )
     for t in doc.turns:
         tid = _slug(t.id)
-        cls = _speaker_class(person_index, t.speakers, t.resolution)
+        cls = _speaker_class(ranks, t.speakers, t.resolution)
         who = _who(t.speakers, t.candidates, t.resolution, names)
         add(t.span, "turn", f"ev-{tid}", f"turn {cls}", f"Turn {t.id}: {t.label} → {who}")
         href = f"#person-{_slug(t.speakers[0])}" if len(t.speakers) == 1 else f"#turn-{tid}"
@@ -301,7 +318,7 @@ def _times(start: str | None, end: str | None) -> str:
 
 
 def _decision_summary(d: Decision) -> str:
-    parts = [d.result]
+    parts: list[str] = [d.result]
     if d.unanimous:
         parts.append("unanimous")
     c = d.counts
@@ -490,22 +507,25 @@ def _turns_by_person(doc: Document) -> dict[str, list[str]]:
 
 def _people(doc: Document) -> str:
     orgs = {o.id: o.name for o in doc.organizations}
-    person_index = {p.id: i for i, p in enumerate(doc.persons)}
+    ranks = _speaker_ranks(doc)
     turns = _turns_by_person(doc)
     turn_pos = {t.id: i for i, t in enumerate(doc.turns, 1)}
     items: list[str] = []
     for p in doc.persons:
-        items.append(_person_item(p, person_index, orgs, turns.get(p.id, []), turn_pos))
+        items.append(_person_item(p, ranks, orgs, turns.get(p.id, []), turn_pos))
     body = f"<ul>{''.join(items)}</ul>" if items else '<p class="small">No person found.</p>'
     return _group("people", "People", len(doc.persons), body)
 
 
 def _person_item(
-    p: Person, index: dict[str, int], orgs: dict[str, str], turn_ids: list[str], turn_pos: dict[str, int]
+    p: Person, ranks: dict[str, int], orgs: dict[str, str], turn_ids: list[str], turn_pos: dict[str, int]
 ) -> str:
     pid = _slug(p.id)
-    hue = _PALETTE_HUES[index[p.id] % len(_PALETTE_HUES)]
-    swatch = f'<span class="swatch" style="background:hsl({hue} 65% 82%)" aria-hidden="true"></span>'
+    swatch = (
+        f'<span class="swatch spk spk-{ranks[p.id]}" aria-hidden="true"></span>'
+        if p.id in ranks
+        else '<span class="swatch" aria-hidden="true"></span>'
+    )
     if p.mentions:
         name = _link(f"ev-{pid}-m1", p.name)
     elif turn_ids:
@@ -580,12 +600,12 @@ def _organizations(doc: Document) -> str:
 
 def _turns(doc: Document) -> str:
     names = _person_names(doc)
-    person_index = {p.id: i for i, p in enumerate(doc.persons)}
+    ranks = _speaker_ranks(doc)
     items: list[str] = []
     for t in doc.turns:
         tid = _slug(t.id)
         who = _who(t.speakers, t.candidates, t.resolution, names)
-        cls = _speaker_class(person_index, t.speakers, t.resolution)
+        cls = _speaker_class(ranks, t.speakers, t.resolution)
         badge = t.resolution if t.resolution in ("unresolved", "ambiguous") else ""
         items.append(
             f'<li id="turn-{tid}" class="{cls}">{_link(f"ev-{tid}", t.label)} → {_esc(who)}'
@@ -633,7 +653,7 @@ def _diagnostics(doc: Document) -> str:
 
 def _legend() -> str:
     layers = (
-        ("turns", "turn spk-0", "Turns (per speaker)"),
+        ("turns", "turn", "Turns (per speaker)"),
         ("structure", "heading", "Headings & lists"),
         ("decisions", "decision", "Decisions"),
         ("dates", "date", "Dates"),
@@ -648,8 +668,8 @@ def _legend() -> str:
     return f'<div class="legend" role="group" aria-label="Highlight layers">{boxes}</div>'
 
 
-def _palette_css() -> str:
-    return "\n".join(f".spk-{i} {{ --h: {h}; }}" for i, h in enumerate(_PALETTE_HUES))
+def _palette_css(doc: Document) -> str:
+    return "".join(f".spk-{rank}{{--h:{_hue(rank)}}}" for rank in sorted(_speaker_ranks(doc).values()))
 
 
 def render_html(doc: Document, text: str) -> str:
@@ -699,7 +719,7 @@ def render_html(doc: Document, text: str) -> str:
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             '<link rel="icon" href="data:,">',
             f"<title>{_esc(title)} · pvparse review</title>",
-            f"<style>{_CSS}{_palette_css()}</style>",
+            f"<style>{_CSS}{_palette_css(doc)}</style>",
             f"<script>{_SCRIPT}</script>",
             "</head><body>",
             '<a class="skip" href="#text">Skip to the text</a>',

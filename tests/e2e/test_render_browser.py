@@ -20,7 +20,6 @@ from pvparse.schema import Document, Generator, Meeting, Person, Section, Source
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-MINUTES_2022 = ROOT / "corpus" / "ag-2022-07-07.txt"
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM_FLAGS = (
     "--headless",
@@ -88,19 +87,14 @@ def severe(entries: list[dict[str, Any]]) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def doc_2022() -> Document:
-    from pvparse import parse_file
-
-    return parse_file(MINUTES_2022)
+def doc_2022(ag2022_doc: Document) -> Document:
+    return ag2022_doc
 
 
 @pytest.fixture(scope="module")
-def page_2022(doc_2022: Document, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from pvparse.read import read_source
-
-    text = read_source(MINUTES_2022).text
+def page_2022(doc_2022: Document, ag2022_text: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("render") / "ag-2022.html"
-    render_file(doc_2022, text, out)
+    render_file(doc_2022, ag2022_text, out)
     return out
 
 
@@ -132,15 +126,17 @@ def test_2022_page_shows_every_turn_person_and_organisation(
 ) -> None:
     from selenium.webdriver.common.by import By
 
-    turn_marks = driver.find_elements(By.CSS_SELECTOR, "pre.src .turn:not(.cont)")
-    assert len(turn_marks) == len(doc_2022.turns) == 52
+    assert len(driver.find_elements(By.CSS_SELECTOR, "pre.src .turn:not(.cont)")) == len(doc_2022.turns)
+    assert len(driver.find_elements(By.CSS_SELECTOR, "pre.src .label:not(.cont)")) == len(doc_2022.turns)
+    assert len(driver.find_elements(By.CSS_SELECTOR, "#g-turns li[id^=turn-]")) == len(doc_2022.turns)
     assert len(driver.find_elements(By.CSS_SELECTOR, "#g-people li[id^=person-]")) == len(doc_2022.persons)
-    assert len(driver.find_elements(By.CSS_SELECTOR, "#g-organizations li[id^=org-]")) == len(
-        doc_2022.organizations
-    )
-    present = [lst for lst in doc_2022.lists if lst.kind == "present"]
-    assert present and len(present[0].entries) == 47
-    assert len(driver.find_elements(By.CSS_SELECTOR, f"pre.src [id^=ev-{present[0].id}-]")) == 47
+    orgs = driver.find_elements(By.CSS_SELECTOR, "#g-organizations li[id^=org-]")
+    assert len(orgs) == len(doc_2022.organizations)
+    for lst in doc_2022.lists:
+        entries = driver.find_elements(By.CSS_SELECTOR, f"pre.src [id^=ev-{lst.id}-]")
+        assert len(entries) == len(lst.entries), lst.id
+    sections = driver.find_elements(By.CSS_SELECTOR, "#g-outline li[id^=section-]")
+    assert len(sections) == len(doc_2022.sections)
 
 
 def test_2022_clicking_a_turn_scrolls_to_it(driver: Any, loaded_2022: Any, doc_2022: Document) -> None:
