@@ -34,9 +34,10 @@ def open_zip(path: Path, data: bytes) -> zipfile.ZipFile:
             "refusing a possible zip bomb"
         )
     for info in infos:
-        if info.file_size > RATIO_FLOOR_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+        ratio = info.file_size // max(info.compress_size, 1)
+        if info.file_size > RATIO_FLOOR_BYTES and ratio > MAX_RATIO:
             raise InputError(
-                f"{path}: zip member {info.filename!r} inflates {info.file_size // max(info.compress_size, 1)}x "
+                f"{path}: zip member {info.filename!r} inflates {ratio}x "
                 f"(limit {MAX_RATIO}x); refusing a possible zip bomb"
             )
     return archive
@@ -58,7 +59,8 @@ def check_xml_members(path: Path, archive: zipfile.ZipFile) -> None:
             continue
         if _declares_dtd(read_member(path, archive, info.filename)):
             raise InputError(
-                f"{path}: XML part {info.filename} declares a DTD or entities; refused (entity expansion risk)"
+                f"{path}: XML part {info.filename} declares a DTD or entities; "
+                "refused (entity expansion risk)"
             )
 
 

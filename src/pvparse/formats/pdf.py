@@ -10,6 +10,7 @@ rows; a page split by a clear vertical gutter is read column by column.
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import statistics
 from collections import Counter
@@ -25,16 +26,20 @@ from .failure import describe
 MEDIA_TYPE = "application/pdf"
 MAX_PAGES = 2000
 
-_MARGIN_ZONE = 0.12
-_HEADING_RATIO = 1.15  # a line this much larger than the body font is a heading  # share of the page height where running headers and footers live
+_MARGIN_ZONE = 0.12  # share of the page height where running headers and footers live
+_HEADING_RATIO = 1.15  # a line this much larger than the body font is a heading
 _PAGE_NUMBER_RE = re.compile(r"^(?:page\s*)?[-–—(]?\s*\d{1,4}\s*(?:(?:/|sur|of)\s*\d{1,4})?\s*[-–—)]?$", re.I)
 _BULLET_RE = re.compile(r"^[•▪◦●■□➢➤►–\-*\uf0b7\uf0a7\uf076\uf0d8\uf0fc]\s+")
 # A hyphen at a line end that stays: the next fragment is a clitic ("pensez-vous") or the first part is
 # a prefix that keeps its hyphen ("vice-président").
 _KEPT_AFTER = frozenset(
-    "vous nous il ils elle elles on je tu t là ci même mêmes être dire le la les lui leur moi toi y en".split()
+    (
+        "vous nous il ils elle elles on je tu t là ci même mêmes être dire le la les lui leur moi toi y en"
+    ).split()
 )
-_KEPT_BEFORE = frozenset("vice sous non ex co demi semi mi quasi après avant arrière contre porte auto".split())
+_KEPT_BEFORE = frozenset(
+    "vice sous non ex co demi semi mi quasi après avant arrière contre porte auto".split()
+)
 _WORD_RE = re.compile(r"\w+")
 
 
@@ -47,6 +52,7 @@ class _Line:
     x1: float
     size: float
     text: str
+    tabular: bool = False  # a wide gap between two words: a row of an unruled table, never wrapped
 
 
 @dataclass(frozen=True)
@@ -191,6 +197,10 @@ def _group_lines(page: int, words: Iterable[dict[str, Any]]) -> list[_Line]:
                 x1=max(w["x1"] for w in group),
                 size=round(statistics.median(sizes), 1) if sizes else 0.0,
                 text=" ".join(w["text"] for w in group),
+                tabular=any(
+                    b["x0"] - a["x1"] > 2.5 * float(a.get("size") or 10.0)
+                    for a, b in itertools.pairwise(group)
+                ),
             )
         )
     return result
@@ -224,7 +234,9 @@ def _drop_running_lines(regions: list[_Region], page_count: int, body_size: floa
             return True
         return not _PAGE_NUMBER_RE.match(line.text.strip()) and _running_key(line) not in repeated
 
-    return [_Region(r.page, r.x0, r.x1, r.height, tuple(line for line in r.lines if keep(line))) for r in regions]
+    return [
+        _Region(r.page, r.x0, r.x1, r.height, tuple(line for line in r.lines if keep(line))) for r in regions
+    ]
 
 
 def _body_size(lines: Iterable[_Line]) -> float:
@@ -275,7 +287,7 @@ def _blocks(
 
 def _line_pitch(lines: list[_Line]) -> float:
     """The usual distance between two lines of one paragraph: the lower quartile of the steps."""
-    steps = [b.top - a.top for a, b in zip(lines, lines[1:], strict=False) if 0 < b.top - a.top < 60]
+    steps = [b.top - a.top for a, b in itertools.pairwise(lines) if 0 < b.top - a.top < 60]
     if not steps:
         return 14.0
     return min(statistics.quantiles(steps, n=4)[0] if len(steps) >= 4 else min(steps), 40.0)
@@ -309,14 +321,14 @@ class _ParagraphBuilder:
         elif self.kind in (None, "heading") or gap_break:
             yield from self.finish()
             self.kind, self.level, self.text = "paragraph", 0, text
-        elif self.last_full:
+        elif self.last_full and not line.tabular:
             self.text = _join_wrapped(self.text, text)
         elif self.kind == "item":
             yield from self.finish()
             self.kind, self.level, self.text = "paragraph", 0, text
         else:
             self.text += "\n" + text
-        self.last_full = full
+        self.last_full = full and not line.tabular
 
     def end_region(self) -> Iterator[Block]:
         """A page or column ends: a wrapped sentence may go on in the next one, nothing else does."""
@@ -339,10 +351,10 @@ def _join_wrapped(head: str, tail: str) -> str:
     """Join a wrapped line: "ap-" + "prouvé" → "approuvé", "Jean-" + "Marie" → "Jean-Marie"."""
     if head.endswith("\u00ad"):
         return head[:-1] + tail
-    if len(head) >= 2 and head.endswith("-") and head[-2].isalpha():
+    if len(head) >= 2 and head.endswith("-") and head[-2].isalnum():
         first = _WORD_RE.match(tail)
         last = re.search(r"(\w+)-$", head)
-        if first and tail[0].islower():
+        if first and head[-2].isalpha() and tail[0].islower():
             if first.group(0).lower() in _KEPT_AFTER or (last and last.group(1).lower() in _KEPT_BEFORE):
                 return head + tail
             return head[:-1] + tail
