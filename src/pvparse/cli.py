@@ -83,6 +83,47 @@ def parse(ctx: click.Context, file: Path, output: Path | None) -> None:
 
 
 @cli.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the page here, not stdout.")
+@click.pass_context
+def render(ctx: click.Context, file: Path, output: Path | None) -> None:
+    """Write a self-contained HTML review page of one minutes FILE."""
+    from .pipeline import parse_source
+    from .read import read_source
+    from .render import render_html
+
+    def build() -> str:
+        source = read_source(file)
+        return render_html(parse_source(source), source.text)
+
+    page = guarded(ctx, str(file), build)
+    if output is None:
+        click.echo(page, nl=False)
+    else:
+        guarded(ctx, str(output), lambda: write_atomic(output, page))
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["popolo"]), default="popolo", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write it here, not stdout.")
+@click.pass_context
+def export(ctx: click.Context, file: Path, fmt: str, output: Path | None) -> None:
+    """Export one minutes FILE in another standard format (Popolo JSON)."""
+    from . import parse_file
+    from .popolo import to_popolo
+
+    def build() -> str:
+        return json.dumps(to_popolo(parse_file(file)), ensure_ascii=False, indent=2) + "\n"
+
+    text = guarded(ctx, str(file), build)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        guarded(ctx, str(output), lambda: write_atomic(output, text))
+
+
+@cli.command()
 def schema() -> None:
     """Print the JSON Schema of the output contract."""
     from .schema import Document
