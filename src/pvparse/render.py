@@ -54,12 +54,36 @@ _SCRIPT = """
       if (p.tagName === "DETAILS") { p.open = true; }
     }
   }
-  function reveal() {
-    if (!location.hash) { return; }
-    var el = document.getElementById(decodeURIComponent(location.hash.slice(1)));
-    if (el) { openTo(el); el.scrollIntoView({block: "center"}); }
+  function inSide(el) { return el.closest("#side") !== null; }
+  function byHash(hash) {
+    return hash.length > 1 ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
   }
-  window.addEventListener("hashchange", reveal);
+  function show(el) {
+    openTo(el);
+    if (inSide(el)) {
+      // only the side panel scrolls: the text being read stays where it is
+      var side = document.getElementById("side");
+      var top = el.getBoundingClientRect().top - side.getBoundingClientRect().top;
+      side.scrollTop += top - side.clientHeight / 3;
+      var old = document.querySelectorAll("#side .hit");
+      for (var i = 0; i < old.length; i++) { old[i].classList.remove("hit"); }
+      el.classList.add("hit");
+    } else {
+      el.scrollIntoView({block: "center"});
+    }
+  }
+  document.addEventListener("click", function (ev) {
+    var a = ev.target.closest ? ev.target.closest("a[href^='#']") : null;
+    var el = a ? byHash(a.getAttribute("href")) : null;
+    if (!el || !inSide(el)) { return; }
+    ev.preventDefault();
+    history.pushState(null, "", a.getAttribute("href"));
+    show(el);
+  });
+  window.addEventListener("hashchange", function () {
+    var el = byHash(location.hash);
+    if (el) { show(el); }
+  });
   document.addEventListener("DOMContentLoaded", function () {
     var boxes = document.querySelectorAll("input[data-layer]");
     for (var i = 0; i < boxes.length; i++) {
@@ -67,7 +91,8 @@ _SCRIPT = """
         document.body.classList.toggle("hide-" + ev.target.getAttribute("data-layer"), !ev.target.checked);
       });
     }
-    reveal();
+    var el = byHash(location.hash);
+    if (el) { show(el); }
   });
 })();
 """.strip()
@@ -137,7 +162,7 @@ main { padding: 1rem 2rem 40vh; min-width: 0; }
 .diag.sev-info { text-decoration-color: #1b6fb5; }
 .diag.sev-warning { text-decoration-color: #c48a00; }
 :target { outline: 3px solid #e4572e !important; outline-offset: 1px; border-radius: 2px; }
-#side :target { background: #ffe9e2; }
+#side :target, #side .hit { background: #ffe9e2; outline: 2px solid #e4572e; }
 body.hide-turns .turn, body.hide-turns .label { background: none; outline: none; font-weight: inherit; }
 body.hide-structure .heading, body.hide-structure .title, body.hide-structure .list,
 body.hide-structure .entry, body.hide-structure .attendance, body.hide-structure .signature,

@@ -159,6 +159,25 @@ def test_2022_clicking_a_turn_scrolls_to_it(driver: Any, loaded_2022: Any, doc_2
     driver.save_screenshot(str(ARTIFACTS / "render-ag-2022-turn.png"))
 
 
+def test_2022_clicking_a_speaker_label_shows_the_person_and_keeps_the_text_still(
+    driver: Any, loaded_2022: Any, doc_2022: Document
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    turn = next(t for t in doc_2022.turns if len(t.speakers) == 1)
+    label = driver.find_element(By.ID, f"ev-{turn.id}-label")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", label)
+    before = driver.execute_script("return window.scrollY")
+    label.click()
+    card = driver.find_element(By.ID, f"person-{turn.speakers[0]}")
+    assert driver.execute_script("return window.scrollY") == before
+    assert "hit" in card.get_attribute("class").split()
+    top, height = driver.execute_script(
+        "const r = arguments[0].getBoundingClientRect(); return [r.top, window.innerHeight];", card
+    )
+    assert 0 <= top < height
+
+
 def test_2022_layer_toggle_runs_our_script(driver: Any, loaded_2022: Any) -> None:
     from selenium.webdriver.common.by import By
 
