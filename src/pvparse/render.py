@@ -26,7 +26,7 @@ __all__ = ["render_file", "render_html"]
 # so people who answer each other get far-apart colours however many there are.
 _GOLDEN_ANGLE = 137.508
 _UNSAFE_ID_RE = re.compile(r"[^A-Za-z0-9_-]")
-_CONTROL_RE = re.compile(r"[\x00\x0b\x0c\x7f]")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 # Nesting order of marks sharing the same extent: a lower layer is drawn outside a higher one.
 _LAYER = {

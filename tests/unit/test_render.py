@@ -7,6 +7,8 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pvparse.errors import InputError
 from pvparse.render import render_file, render_html
@@ -413,3 +415,51 @@ def test_render_file_writes_utf8(tmp_path) -> None:
     out = tmp_path / "page.html"
     render_file(sample_document(), TEXT, out)
     assert out.read_text(encoding="utf-8") == render_html(sample_document(), TEXT)
+
+
+@st.composite
+def text_and_spans(draw: st.DrawFn) -> tuple[str, list[Span]]:
+    text = draw(st.text(alphabet=st.sampled_from("ab <>&\"'\n\té"), min_size=1, max_size=60))
+    bounds = st.integers(min_value=0, max_value=len(text))
+    spans = [
+        Span(start=min(a, b), end=max(a, b))
+        for a, b in draw(st.lists(st.tuples(bounds, bounds), max_size=12))
+    ]
+    return text, spans
+
+
+@settings(max_examples=200, deadline=None)
+@given(text_and_spans())
+def test_any_spans_give_a_well_formed_page_showing_the_text(case: tuple[str, list[Span]]) -> None:
+    """Whatever the spans (nested, crossing, empty, equal), the page parses and shows the text unchanged."""
+    text, spans = case
+    doc = Document(
+        generator=Generator(version="0"),
+        source=Source(sha256="0" * 64, encoding="utf-8", media_type="text/plain", length=len(text)),
+        diagnostics=[Diagnostic(code="c", severity="info", message="m", span=s) for s in spans],
+    )
+    c = parse(render_html(doc, text))
+    assert c.errors == [] and c.stack == []
+    assert "".join(c.pre_text) == "\n" + text
+    ids = ids_of(c)
+    assert {f"ev-diag-{i}" for i in range(1, len(spans) + 1)} <= set(ids)
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("a\x00b", "a\ufffdb"),  # NUL would be replaced by the browser anyway: say so
+        ("a\x01b", "a\ufffdb"),
+        ("a\x0cb", "a\x0cb"),  # a form feed (PDF page break) is white space in HTML: kept
+        ("a\tb\r\nc", "a\tb\r\nc"),
+        ("a & b", "a &amp; b"),
+    ],
+)
+def test_control_characters(raw: str, shown: str) -> None:
+    doc = Document(
+        generator=Generator(version="0"),
+        source=Source(sha256="0" * 64, encoding="utf-8", media_type="text/plain", length=len(raw)),
+    )
+    page = render_html(doc, raw)
+    assert f'aria-label="Source text">\n{shown}</pre>' in page
