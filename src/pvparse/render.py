@@ -595,11 +595,13 @@ def _organizations(doc: Document) -> str:
             if m.organization and p.id not in members.get(m.organization, []):
                 members.setdefault(m.organization, []).append(p.id)
     names = _person_names(doc)
+    turns = _turns_by_person(doc)
     items: list[str] = []
     for o in doc.organizations:
         oid = _slug(o.id)
         name = _link(f"ev-{oid}-m1", o.name) if o.mentions else f"<strong>{_esc(o.name)}</strong>"
-        parts = [f'<li id="org-{oid}">{name}']
+        spoken = len({t for pid in members.get(o.id, []) for t in turns.get(pid, [])})
+        parts = [f'<li id="org-{oid}">{name} <span class="count">· {_plural(spoken, "turn")}</span>']
         if o.classification:
             parts.append(f' <span class="badge">{_esc(o.classification.replace("_", " "))}</span>')
         if o.aliases:
@@ -607,7 +609,7 @@ def _organizations(doc: Document) -> str:
         who = members.get(o.id, [])
         if who:
             parts.append(
-                f'<div class="small">{len(who)} member{"s" if len(who) != 1 else ""}: '
+                f'<div class="small">{_plural(len(who), "member")}: '
                 + ", ".join(_link(f"person-{_slug(pid)}", names.get(pid, pid)) for pid in who)
                 + "</div>"
             )

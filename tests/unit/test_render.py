@@ -387,6 +387,8 @@ def test_output_is_deterministic() -> None:
         ("1 turn", True),
         ("2 members", False),  # Ville de Lyon has one member
         ("1 member:", True),
+        ('Ville de Lyon</a> <span class="count">· 1 turn</span>', True),  # turns by its members
+        ('Conseil</strong> <span class="count">· 0 turns</span>', True),
         ("unresolved", True),
         ("zero-length &lt;b&gt;span&lt;/b&gt;", True),  # diagnostic messages are escaped too
         ("zero-length <b>", False),
