@@ -124,6 +124,71 @@ def export(ctx: click.Context, file: Path, fmt: str, output: Path | None) -> Non
 
 
 @cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path), help="Output folder.")
+@click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64), help="Worker processes.")
+@click.option("--resume", is_flag=True, help="Skip inputs already done (output present, same sha256).")
+@click.option("--glob", "pattern", help="Only files of the folders whose name matches, e.g. '*.docx'.")
+@click.option(
+    "--emit-text", is_flag=True, help="Also write the extracted text (<stem>.txt) that spans index."
+)
+@click.pass_context
+def batch(
+    ctx: click.Context, inputs: tuple[Path, ...], out_dir: Path, jobs: int, resume: bool, pattern: str | None,
+    emit_text: bool,
+) -> None:  # fmt: skip
+    """Parse files and folders (recursively) into OUT, with a manifest.jsonl; exit 1 if any failed."""
+    from .batch import BatchOptions, collect_tasks, run_batch
+
+    options = BatchOptions(out_dir=out_dir, jobs=jobs, resume=resume, glob=pattern, emit_text=emit_text)
+    tasks = guarded(ctx, "batch", lambda: collect_tasks(list(inputs), out_dir, pattern))
+    if not tasks:
+        fail("batch: no input files found")
+    progress = _BatchProgress(len(tasks))
+    try:
+        summary = guarded(ctx, "batch", lambda: run_batch(tasks, options, on_record=progress.update))
+    finally:
+        progress.close()
+    click.echo(
+        f"pvparse: {summary.total} inputs: {summary.ok} ok, {summary.partial} partial, "
+        f"{summary.failed} failed ({summary.skipped} already done) in {summary.seconds:.1f} s; "
+        f"manifest {out_dir / 'manifest.jsonl'}",
+        err=True,
+    )
+    sys.exit(EXIT_FAILED if summary.failed else EXIT_OK)
+
+
+class _BatchProgress:
+    """A progress bar (rate, ETA) on a terminal; one plain line per input otherwise."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.done = total, 0
+        self.bar: Any = None
+        if sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="file", file=sys.stderr, dynamic_ncols=True)
+
+    def update(self, record: Any) -> None:
+        self.done += 1
+        line = f"pvparse: [{self.done}/{self.total}] {record.status}: {record.path}"
+        if record.skipped:
+            line += " (already done)"
+        elif record.error:
+            line = f"pvparse: [{self.done}/{self.total}] failed: {record.error}"
+        if self.bar is None:
+            click.echo(line, err=True)
+            return
+        if record.status == "failed":
+            self.bar.write(line, file=sys.stderr)
+        self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+@cli.command()
 def schema() -> None:
     """Print the JSON Schema of the output contract."""
     from .schema import Document
