@@ -77,11 +77,10 @@ def extract_all(page: Page) -> Extraction:
     heading_cands = find_headings(lines, skip=claimed | list_lines)
     strings: list[str] = [s for b in blocks for s in b.entry_strings]
     for c in label_cands:
-        strings.extend(p[0] for p in turns_mod.split_parts(c))
-        strings.append(c.rest.strip(" *_"))
-        strings.append(c.rest.rstrip(" .;*_"))
+        strings.extend(turns_mod.label_strings(c))
     for h in heading_cands:
-        strings.append(h.title)
+        if h.style not in ("atx", "setext", "timed"):
+            strings.append(h.title)
         strings.extend(roles_mod.heading_role_strings(h.title))
     strings.extend(meeting_mod.meeting_strings(lines))
     analysis = nlp.analyse(strings)

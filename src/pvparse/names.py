@@ -20,7 +20,10 @@ _ORG_STOP = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "a", "a
 
 def tidy(name: str) -> str:
     """A printed name made presentable: "Jean- Marie" → "Jean-Marie", spaces collapsed."""
-    return " ".join(_HYPHEN_SPACE_RE.sub("-", name).split()).strip(" ,;.*_")
+    out = " ".join(_HYPHEN_SPACE_RE.sub("-", name).split()).strip(" ,;*_")
+    if out.endswith(".") and not re.search(r"(?:^|\s)[A-ZÀ-Ý]\.$", out):
+        out = out.rstrip(".")
+    return out
 
 
 def person_key(name: str) -> str:

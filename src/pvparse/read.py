@@ -16,6 +16,8 @@ from charset_normalizer import from_bytes
 from .errors import InputError
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
+# Bytes that never occur in office text (tab, line ends, form feed and ESC excepted).
+_CONTROL_BYTES = [b for b in range(32) if b not in (9, 10, 11, 12, 13, 27)]
 
 _TEXT_MEDIA_TYPES = {
     ".txt": "text/plain",
@@ -54,8 +56,10 @@ def decode_bytes(data: bytes, *, name: str = "<input>") -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise InputError(f"{name}: invalid {enc} text ({exc.reason} at byte {exc.start})") from None
             return _checked(text, name), enc
-    if b"\x00" in data[:4096] and data.count(b"\x00") > len(data) // 100:
-        raise InputError(f"{name}: binary content (NUL bytes), not text")
+    head = data[:65536]
+    controls = sum(head.count(bytes([b])) for b in _CONTROL_BYTES)
+    if controls > max(8, len(head) // 50):
+        raise InputError(f"{name}: binary content (control bytes), not text")
     try:
         return _checked(data.decode("utf-8"), name), "utf-8"
     except UnicodeDecodeError:

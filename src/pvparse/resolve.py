@@ -65,21 +65,33 @@ def classify_org(name: str) -> str:
 
 @dataclass
 class PersonRec:
+    """A person being assembled: every printed form, the best of which is the canonical name."""
+
     forms: list[str]
     mentions: list[tuple[int, int]] = field(default_factory=list)
     memberships: list[tuple[int | None, str | None]] = field(default_factory=list)
     label_only: bool = False
+    name: str = ""
+    parts: NameParts = NameParts(None, None)
+    key: str = ""
+    _keys: set[str] = field(default_factory=set)
 
-    @property
-    def name(self) -> str:
-        return tidy(max(self.forms, key=lambda f: (display_score(f), -self.forms.index(f))))
+    def __post_init__(self) -> None:
+        forms, self.forms = self.forms, []
+        for f in forms:
+            self.add_form(f)
 
-    @property
-    def parts(self) -> NameParts:
-        return split_name(self.name)
+    def add_form(self, form: str) -> None:
+        if form in self.forms:
+            return
+        self.forms.append(form)
+        self._keys.add(person_key(form))
+        best = tidy(max(self.forms, key=lambda f: (display_score(f), -self.forms.index(f))))
+        if best != self.name:
+            self.name, self.parts, self.key = best, split_name(best), person_key(best)
 
     def keys(self) -> set[str]:
-        return {person_key(f) for f in self.forms}
+        return self._keys
 
     def first_offset(self) -> int:
         return min((s for s, _ in self.mentions), default=10**12)
@@ -216,8 +228,7 @@ def _same_person(p: PersonRec, name: str) -> bool:
 def _add_full(reg: Registry, m: Mention, name: str) -> int:
     for i, p in enumerate(reg.persons):
         if not p.label_only and len(p.name.split()) >= 2 and _same_person(p, name):
-            if name not in p.forms:
-                p.forms.append(name)
+            p.add_form(name)
             p.mentions.append((m.start, m.end))
             reg.person_at[(m.start, m.end)] = i
             return i
@@ -228,8 +239,7 @@ def _add_full(reg: Registry, m: Mention, name: str) -> int:
 
 def _link(reg: Registry, i: int, m: Mention, form: str) -> int:
     p = reg.persons[i]
-    if form not in p.forms:
-        p.forms.append(form)
+    p.add_form(form)
     p.mentions.append((m.start, m.end))
     reg.person_at[(m.start, m.end)] = i
     return i
@@ -247,7 +257,7 @@ def candidates_for(reg: Registry, name: str, *, allow_fuzzy: bool = True) -> tup
     form = tidy(bare)
     key = person_key(form)
     words = form.split()
-    exact = [i for i, p in enumerate(reg.persons) if person_key(p.name) == key]
+    exact = [i for i, p in enumerate(reg.persons) if p.key == key]
     if exact:
         return exact, "exact"
     alias = [i for i, p in enumerate(reg.persons) if key in p.keys()]
@@ -277,7 +287,7 @@ def candidates_for(reg: Registry, name: str, *, allow_fuzzy: bool = True) -> tup
         if not fz:
             fz = [
                 i for i, p in enumerate(reg.persons)
-                if len(p.name.split()) >= 2 and fuzz.ratio(person_key(p.name), key) >= FUZZY_PERSON
+                if len(p.name.split()) >= 2 and fuzz.ratio(p.key, key) >= FUZZY_PERSON
             ]
         return fz, "fuzzy"
     return [], "unresolved"
@@ -373,13 +383,13 @@ def resolve_document(page: Page, ex: Extraction) -> Registry:
             if oi is None and any(r == role for _, r in reg.persons[i].memberships):
                 continue
             reg.persons[i].memberships.append((oi, role))
-    _label_persons(reg, ex)
+    _label_persons(reg, ex, page.text)
     for t in ex.turns:
         reg.turn_links.append(_resolve_turn(reg, t.label.parts))
     return reg
 
 
-def _label_persons(reg: Registry, ex: Extraction) -> None:
+def _label_persons(reg: Registry, ex: Extraction, text: str) -> None:
     """Full-name labels that match nobody create a person; so do lone first names matching nobody."""
     for t in ex.turns:
         for part in t.label.parts:
@@ -392,8 +402,8 @@ def _label_persons(reg: Registry, ex: Extraction) -> None:
             bare, civ = strip_civility(part.text)
             if part.kind == "civility" and len(tidy(bare).split()) < 2:
                 continue
-            if len(tidy(bare).split()) >= 2:
-                _add_full(reg, m, tidy(bare))
+            if initial_form(tidy(bare)) or len(tidy(bare).split()) >= 2:
+                add_person(reg, m, text)
             else:
                 _new(reg, m, tidy(bare), label_only=True)
                 reg.findings.append(
@@ -465,8 +475,8 @@ def _remember_form(p: PersonRec, form: str, rule: str) -> None:
     if rule in ("exact", "role"):
         return
     f = tidy(strip_civility(form)[0]) if rule != "role" else form
-    if f and f not in p.forms:
-        p.forms.append(f)
+    if f:
+        p.add_form(f)
 
 
 def ordered(reg: Registry) -> tuple[list[int], list[int]]:

@@ -246,6 +246,8 @@ def _match_heading(lines: Sequence[Line], i: int, is_heading_text: Callable[[str
         # A bullet item alone in its paragraph with text paragraphs after it: a topic of a pad agenda.
         if not after or _looks_like_sentence(bare) or not _followed_by_text(lines, i):
             return None
+        if not bare[:1].isupper() or ":" in bare:
+            return None
         title, ts, te = _clean_title(text, cs, len(text.rstrip()))
         if not title or not is_heading_text(title):
             return None

@@ -46,7 +46,7 @@ def find_role_lines(
         role = role_field_of(c.label)
         if role is None or not c.rest:
             continue
-        found = person_and_org(c.rest, c.rest_start, analysis.get(c.rest.rstrip(" .;*_"), EMPTY))
+        found = person_and_org(c.rest, c.rest_start, analysis.get(c.rest.rstrip(" .;*_").strip(" *_"), EMPTY))
         if found is None:
             continue
         person, org = found

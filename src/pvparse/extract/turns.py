@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from ..lines import Line, fold
 from ..nlp import EMPTY, Analysis
@@ -110,14 +111,59 @@ def find_label_candidates(lines: Sequence[Line], skip: Collection[int] = ()) -> 
     return out
 
 
+@dataclass(frozen=True)
+class _Folded:
+    """The lexicon's word lists folded once for matching."""
+
+    roles: dict[str, str]
+    not_speaker: frozenset[str]
+    civilities: frozenset[str]
+    particles: frozenset[str]
+    titles: frozenset[str]
+
+
+@cache
+def _folded() -> _Folded:
+    lex = load_lexicon()
+    roles: dict[str, str] = {}
+    for role, words in lex.role_fields.model_dump().items():
+        for w in words:
+            roles.setdefault(fold(w), role)
+    return _Folded(
+        roles=roles,
+        not_speaker=frozenset(fold(w) for w in lex.not_speaker_words),
+        civilities=frozenset(fold(c) for c in lex.speakers.civilities),
+        particles=frozenset(fold(p) for p in lex.speakers.name_particles),
+        titles=frozenset(fold(t) for t in lex.speakers.role_titles),
+    )
+
+
 def role_field_of(label: str) -> str | None:
     """The role a label assigns ("Animatrice" → moderator), or None."""
-    key = fold(label).strip(" .")
-    fields = load_lexicon().role_fields
-    for role, words in fields.model_dump().items():
-        if any(key == fold(w) for w in words):
-            return role
-    return None
+    return _folded().roles.get(fold(label).strip(" ."))
+
+
+MAX_REST_FOR_NAMES = 160
+
+
+def label_strings(cand: LabelCandidate) -> list[str]:
+    """What spaCy must see to judge this candidate: its name-shaped parts, and a short name-like rest."""
+    if role_field_of(cand.label) is not None:
+        return rest_strings(cand)
+    lex = load_lexicon()
+    parts = [text for text, _, _ in split_parts(cand)]
+    kinds = [_classify_part(t, lex) for t in parts]
+    if any(k is None for k in kinds):
+        return []
+    return [t for t, k in zip(parts, kinds, strict=True) if k == "name"] + rest_strings(cand)
+
+
+def rest_strings(cand: LabelCandidate) -> list[str]:
+    """The text after a label, when it is short enough to be a name ("Jean Dupont, Ville de X")."""
+    r = cand.rest.rstrip(" .;*_").strip(" *_")
+    if not r or len(r) > MAX_REST_FOR_NAMES or not r[:1].isupper() or "?" in r or ". " in r:
+        return []
+    return [r]
 
 
 class NameIndex:
@@ -168,15 +214,14 @@ def _classify_part(text: str, lex: SpeakerLexicon) -> str | None:
     if not words or len(words) > 6 or _DIGIT_RE.search(text):
         return None
     folded = [fold(w) for w in words]
-    civilities = {fold(c) for c in lex.speakers.civilities}
-    particles = {fold(p) for p in lex.speakers.name_particles}
-    titles = {fold(t) for t in lex.speakers.role_titles}
-    if folded[0] in civilities and len(words) >= 2:
+    f = _folded()
+    particles = f.particles
+    if folded[0] in f.civilities and len(words) >= 2:
         return "civility"
     rest = " ".join(folded[1:]) if folded[0] in ("le", "la", "l'", "les") else " ".join(folded)
-    if rest in titles:
+    if rest in f.titles:
         return "role"
-    if folded[0] in {fold(w) for w in lex.not_speaker_words}:
+    if folded[0] in f.not_speaker:
         return None
     if len(words) == 1 and _LOWER_NICK_RE.match(words[0]):
         return "nickname"
@@ -212,7 +257,7 @@ def decide_turns(
     for cand in candidates:
         if role_field_of(cand.label) is not None:
             continue
-        rest_an = analysis.get(cand.rest.strip(" *_"), EMPTY)
+        rest_an = analysis.get(cand.rest.rstrip(" .;*_").strip(" *_"), EMPTY)
         if not cand.rest and not _has_text_after(lines, cand.line):
             continue
         parts: list[SpeakerPart] = []
