@@ -115,15 +115,16 @@ def extract_all(page: Page) -> Extraction:
     )
 
     decision_drafts = decisions_mod.find_decisions(lines, claimed | list_lines | turn_lines)
+    meeting = meeting_mod.extract_meeting(
+        lines, front_matter=page.front_matter, title=title, lists=drafts, analysis=analysis
+    )
+    # A turn runs to the next turn or heading, and never over the closing formula or the signatures.
     stop = turn_lines | {i for h in headings for i in range(h.line, h.last_line + 1)} | list_lines
-    stop |= role_line_idx
+    stop |= role_line_idx | {i for i in meeting.lines if i > min(turn_lines, default=len(lines))}
     turn_drafts = []
     for t in turn_labels:
         span = turns_mod.turn_text_span(t, lines, stop, len(page.text))
         turn_drafts.append(TurnDraft(t, span.start, span.end, _section_at(nodes, t.candidate.label_start)))
-    meeting = meeting_mod.extract_meeting(
-        lines, front_matter=page.front_matter, title=title, lists=drafts, analysis=analysis
-    )
     return Extraction(
         title=title,
         sections=sections,
