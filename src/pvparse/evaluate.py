@@ -572,7 +572,7 @@ def run(
     """Score `pred_dir` outputs, or parse every text with `pvparse.parse_file` when it is None."""
     if pred_dir is not None:
         return evaluate_folder(gold_dir, text_dir, predictions_from(pred_dir), only)
-    from . import parse_file  # type: ignore[attr-defined]
+    from .pipeline import parse_file
 
     return evaluate_folder(gold_dir, text_dir, predictions_by_parsing(parse_file), only)
 
