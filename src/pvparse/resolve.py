@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -42,6 +43,16 @@ from .resources import DataModel, load_data
 FUZZY_PERSON = 90
 FUZZY_FAMILY = 85
 FUZZY_ORG = 93
+
+
+class GivenNameLexicon(DataModel):
+    hypocorisms: dict[str, list[str]]
+
+
+@cache
+def _hypocorisms() -> dict[str, frozenset[str]]:
+    lex = load_data("given_names.toml", GivenNameLexicon)
+    return {fold(k): frozenset(fold(v) for v in vs) for k, vs in lex.hypocorisms.items()}
 
 
 class OrgKind(DataModel):
@@ -281,6 +292,12 @@ def candidates_for(reg: Registry, name: str, *, allow_fuzzy: bool = True) -> tup
         given = [
             i for i, p in enumerate(reg.persons) if p.parts.given and fold(p.parts.given) == w and len(p.name.split()) >= 2
         ]
+        if not given and w in _hypocorisms():
+            full = _hypocorisms()[w]
+            given = [
+                i for i, p in enumerate(reg.persons)
+                if p.parts.given and fold(p.parts.given) in full and len(p.name.split()) >= 2
+            ]
         return given, "given_name"
     if allow_fuzzy and len(words) >= 2:
         fz = [i for i, p in enumerate(reg.persons) if len(p.name.split()) >= 2 and _same_person(p, form)]
@@ -291,6 +308,52 @@ def candidates_for(reg: Registry, name: str, *, allow_fuzzy: bool = True) -> tup
             ]
         return fz, "fuzzy"
     return [], "unresolved"
+
+
+_FAMILY_WORD = r"(?:[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?|[A-ZÀ-Ý]{2,}(?:-[A-ZÀ-Ý]{2,})?)"
+
+
+def complete_given_name(text: str, given: str) -> list[Mention]:
+    """Full names the running text prints for a lone given name: "Matti" → "Matti Schneider" at each place.
+
+    Only a capitalised word right after the given name counts ("Matti Schneider a proposé"), never one
+    across punctuation; a word that cannot be a family name (an article, a stop word) does not count.
+    """
+    forms = {given}
+    for short, fulls in _hypocorisms().items():
+        if fold(given) == short:
+            forms |= {f.title() for f in fulls}
+    out: list[Mention] = []
+    stop = _stop_words()
+    for form in sorted(forms):
+        for m in re.finditer(rf"(?<![\w-]){_accent_insensitive(form)}[ ]+({_FAMILY_WORD})(?![\w-])", text):
+            if fold(m.group(1)) in stop:
+                continue
+            out.append(Mention(text[m.start() : m.end()], m.start(), m.end()))
+    return out
+
+
+def _accent_insensitive(word: str) -> str:
+    """A regex matching `word` with or without its accents ("Frédéric" ~ "Fredéric" ~ "Frederic")."""
+    out = []
+    for ch in word:
+        base = fold(ch)
+        if base != ch.lower() and base.isalpha():
+            out.append(f"[{re.escape(ch)}{base}{base.upper()}]")
+        elif ch.isalpha():
+            out.append(f"[{ch.lower()}{ch.upper()}]" if out == [] else re.escape(ch))
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    from .extract.turns import load_lexicon
+
+    lex = load_lexicon()
+    return frozenset({fold(w) for w in lex.not_speaker_words} | {fold(t) for t in lex.speakers.role_titles}
+                     | {"le", "la", "les", "et", "ou", "de", "du", "des", "en", "au", "aux"})
 
 
 def _expand_initial(text: str, given: str, letter: str) -> str | None:
@@ -404,6 +467,12 @@ def _label_persons(reg: Registry, ex: Extraction, text: str) -> None:
                 continue
             if initial_form(tidy(bare)) or len(tidy(bare).split()) >= 2:
                 add_person(reg, m, text)
+                continue
+            completions = complete_given_name(text, tidy(bare))
+            names = {person_key(c.text) for c in completions}
+            if len(names) == 1:
+                for c in completions:
+                    add_person(reg, c, text)
             else:
                 _new(reg, m, tidy(bare), label_only=True)
                 reg.findings.append(

@@ -25,6 +25,11 @@ _PART_SPLIT_RE = re.compile(r"[ ]*(?:,|&|/|\bet\b)[ ]*")
 _NAME_TOKEN_RE = re.compile(r"^(?:[dDlLO]['’])?(?:[A-ZÀ-Ý][\w'’.-]*|[A-ZÀ-Ý]\.)$")
 _LOWER_NICK_RE = re.compile(r"^[a-zà-ÿ][a-zà-ÿ0-9_.-]{1,20}$")
 _DIGIT_RE = re.compile(r"\d")
+_COUNTS_ONLY_RE = re.compile(
+    r"^(?:[ ,;/+\-–—]*\d{1,5}[ ]*(?:(?:voix|suffrages?|votes?)(?:[ ]+(?:pour|contre|exprimés?))?"
+    r"|pour|contre|abstentions?|blancs?|nuls?|oui|non)\b){1,6}[ .,;]*$",
+    re.IGNORECASE,
+)
 
 
 class RoleFields(DataModel):
@@ -44,6 +49,7 @@ class SpeakerWords(DataModel):
 
 class SpeakerLexicon(DataModel):
     not_speaker_words: list[str]
+    action_sections: list[str]
     role_fields: RoleFields
     speakers: SpeakerWords
 
@@ -244,15 +250,41 @@ def _rest_is_name_list(rest: str, analysis: Analysis) -> bool:
     return any(e.label == "PER" and e.start == 0 and len(e.text) >= len(head) * 0.7 for e in analysis.entities)
 
 
+@dataclass(frozen=True)
+class _Judged:
+    turn: TurnLabel
+    evidence: str  # "known" (printed elsewhere, civility, office), "ner" (spaCy PER only), "shape" (none)
+
+
+def _runs(judged: Sequence[_Judged], max_gap: int = 2) -> list[list[_Judged]]:
+    """Consecutive label lines (at most `max_gap` lines apart, same bullet style) form a run."""
+    runs: list[list[_Judged]] = []
+    for j in judged:
+        c = j.turn.candidate
+        if runs:
+            last = runs[-1][-1].turn.candidate
+            if c.line - last.line <= max_gap and c.bullet == last.bullet:
+                runs[-1].append(j)
+                continue
+        runs.append([j])
+    return runs
+
+
 def decide_turns(
     candidates: Sequence[LabelCandidate],
     lines: Sequence[Line],
     known: NameIndex,
     analysis: Mapping[str, Analysis],
 ) -> list[TurnLabel]:
-    """Keep the candidates whose every label part reads as a person, and whose text reads as speech."""
+    """Keep the candidates whose every label part reads as a person, and whose text reads as speech.
+
+    Evidence is weighed per run of label lines: in a run where most labels are names the document
+    prints or spaCy tags PER ("* Laurent : ...", "* Colin : ..."), a name-shaped label without
+    evidence is a speaker too; in a run where most are not ("Twitter : ...", "Mastodon : ..."), a
+    label that only spaCy vouches for is not.
+    """
     lex = load_lexicon()
-    accepted: list[TurnLabel] = []
+    judged: list[_Judged] = []
     nick_lines: list[tuple[LabelCandidate, list[SpeakerPart]]] = []
     for cand in candidates:
         if role_field_of(cand.label) is not None:
@@ -260,16 +292,22 @@ def decide_turns(
         rest_an = analysis.get(cand.rest.rstrip(" .;*_").strip(" *_"), EMPTY)
         if not cand.rest and not _has_text_after(lines, cand.line):
             continue
+        if _COUNTS_ONLY_RE.match(cand.rest):
+            continue  # "Lucie Martin : 1 contre - 2 abstentions - 15 pour" is a vote result
         parts: list[SpeakerPart] = []
         ok = True
+        evidence = "known"
         for text, s, e in split_parts(cand):
             kind = _classify_part(text, lex)
             if kind is None:
                 ok = False
                 break
             if kind == "name" and not known.knows(text):
-                an = analysis.get(text, EMPTY)
-                if not an.covering("PER", text):
+                if analysis.get(text, EMPTY).covering("PER", text):
+                    evidence = "ner" if evidence == "known" else evidence
+                elif len(text.split()) == 1:
+                    evidence = "shape"
+                else:
                     ok = False
                     break
             parts.append(SpeakerPart(text, s, e, kind))
@@ -283,11 +321,24 @@ def decide_turns(
         ):
             continue  # "Nouvelles Mesures : Jean Dupont, Ville de X" presents a programme
         if "nickname" in kinds:
-            if not cand.bullet or len(parts) > 1:
+            if not cand.bullet or len(parts) > 1 or not cand.rest:
                 continue
             nick_lines.append((cand, parts))
             continue
-        accepted.append(TurnLabel(cand, tuple(parts)))
+        judged.append(_Judged(TurnLabel(cand, tuple(parts)), evidence))
+    accepted: list[TurnLabel] = []
+    for run in _runs(judged):
+        strong = sum(1 for j in run if j.evidence in ("known", "ner"))
+        speaking_run = len(run) >= 2 and strong >= 1 and strong * 2 >= len(run)
+        for j in run:
+            if j.evidence == "known" or (speaking_run and j.evidence in ("ner", "shape")):
+                accepted.append(j.turn)
+            elif j.evidence == "ner" and len(run) == 1:
+                accepted.append(j.turn)
+    # A label accepted on one line is a speaker on its other lines too.
+    taken = {fold(t.candidate.label) for t in accepted}
+    done = {t.candidate.line for t in accepted}
+    accepted += [j.turn for j in judged if j.turn.candidate.line not in done and fold(j.turn.candidate.label) in taken]
     # A lower-case nickname is a speaker only among bullet turns ("* nico : ..." beside "* Laurent : ...").
     if nick_lines and any(t.candidate.bullet for t in accepted):
         bullet_lines = {t.candidate.line for t in accepted if t.candidate.bullet}
@@ -303,6 +354,19 @@ def _has_text_after(lines: Sequence[Line], i: int) -> bool:
     while j < len(lines) and lines[j].blank:
         j += 1
     return j < len(lines) and j - i <= 3
+
+
+def under_action_headings(
+    candidates: Sequence[LabelCandidate], headings: Sequence[tuple[int, str]]
+) -> set[int]:
+    """Lines of candidates whose nearest heading above is an action list ("## Actions", "À faire")."""
+    words = {fold(w) for w in load_lexicon().action_sections}
+    out: set[int] = set()
+    for c in candidates:
+        above = [title for line, title in headings if line < c.line]
+        if above and fold(above[-1]).strip(" :*_#") in words:
+            out.add(c.line)
+    return out
 
 
 @dataclass(frozen=True)
