@@ -168,6 +168,7 @@ class DocScore:
 class Report:
     documents: tuple[DocScore, ...]
     missing_texts: tuple[str, ...] = ()
+    failures: tuple[tuple[str, str], ...] = ()  # (name, why): scored as an empty output
 
     @property
     def counts(self) -> dict[str, Counts]:
@@ -498,6 +499,14 @@ def _score_label_spans(pred: Prediction, card: _Card) -> None:
 
 # --- folders -----------------------------------------------------------------------------------
 
+
+@dataclass(frozen=True)
+class PredictionFailure:
+    """No output for a text (unreadable prediction, parser error): scored as empty, and reported."""
+
+    reason: str
+
+
 Predictor = Callable[[Path], object]
 
 
@@ -515,8 +524,8 @@ def read_prediction(pred_dir: Path, name: str) -> object:
     """A missing or unreadable prediction scores as empty."""
     try:
         return json.loads((pred_dir / (name + ".json")).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+    except (OSError, ValueError) as exc:
+        return PredictionFailure(f"no readable prediction ({type(exc).__name__})")
 
 
 def evaluate_folder(
@@ -529,6 +538,7 @@ def evaluate_folder(
     wanted = set(only) if only else None
     scores: list[DocScore] = []
     missing: list[str] = []
+    failures: list[tuple[str, str]] = []
     for gold_path in sorted(gold_dir.glob("*.json")):
         name = gold_path.stem
         if wanted is not None and name not in wanted:
@@ -538,8 +548,12 @@ def evaluate_folder(
             missing.append(name)
             continue
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        scores.append(score_document(name, gold, read_source(text_path), predict(text_path)))
-    return Report(tuple(scores), tuple(missing))
+        predicted = predict(text_path)
+        if isinstance(predicted, PredictionFailure):
+            failures.append((name, predicted.reason))
+            predicted = {}
+        scores.append(score_document(name, gold, read_source(text_path), predicted))
+    return Report(tuple(scores), tuple(missing), tuple(failures))
 
 
 def predictions_from(pred_dir: Path) -> Predictor:
@@ -554,8 +568,8 @@ def predictions_by_parsing(parse: Callable[[Path], Any]) -> Predictor:
     def predict(text_path: Path) -> object:
         try:
             document = parse(text_path)
-        except PVParseError:
-            return {}
+        except PVParseError as exc:
+            return PredictionFailure(f"pvparse failed: {exc}")
         if hasattr(document, "model_dump"):
             return document.model_dump(mode="json", by_alias=True)
         return document
@@ -615,6 +629,7 @@ def report_json(report: Report) -> JSON:
 def format_report(report: Report, verbose: bool = False, max_problems: int = 40) -> str:
     """The table printed by `scripts/evaluate.py`; with `verbose`, each document's F1s and problems first."""
     lines: list[str] = [f"no text for {name}" for name in report.missing_texts]
+    lines.extend(f"scored as empty: {name}: {reason}" for name, reason in report.failures)
     if verbose:
         for doc in report.documents:
             f1s = " ".join(f"{k}={c.f1:.2f}" for k, c in sorted(doc.counts.items()))

@@ -24,6 +24,7 @@ from pvparse.evaluate import (
     format_report,
     normalise_name,
     organisation_matches,
+    predictions_by_parsing,
     predictions_from,
     report_json,
     same_name,
@@ -392,7 +393,9 @@ def test_organisation_only_entry_matches_on_text() -> None:
     pred["lists"][0]["entries"] = [{"text": "Mairie de Vierzon (Cher)", "organization": None}]
     assert _score(pred, gold).counts["list_entries"].tp == 1
     gold["lists"][0]["entries"] = [{"name": None, "organisation": "OMS"}]
-    pred["lists"][0]["entries"] = [{"text": "Office municipal des sports (OMS), excusé", "organization": None}]
+    pred["lists"][0]["entries"] = [
+        {"text": "Office municipal des sports (OMS), excusé", "organization": None}
+    ]
     assert _score(pred, gold).counts["list_entries"].tp == 1  # organisation contained in the entry text
     pred["lists"][0]["entries"] = [{"text": "Mairie d'Orléans", "organization": None}]
     assert _score(pred, gold).counts["list_entries"].tp == 0
@@ -593,6 +596,30 @@ def test_format_report_prints_one_row_per_item(tmp_path: Path) -> None:
     assert "== doc: decisions=1.00 list_entries=1.00 sections=1.00 turns=1.00" in out
     assert "turns                        P=1.000 R=1.000 F1=1.000  (tp=3 fp=0 fn=0)" in out
     assert "decisions.counts             acc=1.000  (n=3)" in out
+
+
+def test_a_missing_prediction_is_scored_empty_and_reported(tmp_path: Path) -> None:
+    docs = {"one": (TEXT, GOLD, _predict(GOLD, TEXT)), "two": (TEXT, GOLD, None)}
+    gold_dir, text_dir, pred_dir = _write_fixture(tmp_path, docs)
+    report = evaluate_folder(gold_dir, text_dir, predictions_from(pred_dir))
+    assert [name for name, _ in report.failures] == ["two"]
+    assert report.counts["turns"].fn == 3 and report.counts["turns"].tp == 3
+    assert "scored as empty: two: no readable prediction (FileNotFoundError)" in format_report(report)
+
+
+def test_a_parser_error_is_scored_empty_and_reported(tmp_path: Path) -> None:
+    from pvparse.errors import InputError
+
+    def parse(path: Path) -> Any:
+        if path.stem == "two":
+            raise InputError(f"{path.name}: empty file")
+        return _predict(GOLD, TEXT)
+
+    docs = {"one": (TEXT, GOLD, None), "two": (TEXT, GOLD, None)}
+    gold_dir, text_dir, _ = _write_fixture(tmp_path, docs)
+    report = evaluate_folder(gold_dir, text_dir, predictions_by_parsing(parse))
+    assert report.failures == (("two", "pvparse failed: two.md: empty file"),)
+    assert report.counts["sections"].tp == 2 and report.counts["sections"].fn == 2
 
 
 def test_only_restricts_the_documents(tmp_path: Path) -> None:
