@@ -195,6 +195,23 @@ class _BatchProgress:
             self.bar.close()
 
 
+@cli.command(name="eval")
+@click.option("--gold", required=True, type=click.Path(path_type=Path, file_okay=False, exists=True),
+              help="Folder of NAME.json gold files (GOLD_FORMAT v1).")
+@click.option("--text", "text_dir", required=True, type=click.Path(path_type=Path, file_okay=False, exists=True),
+              help="Folder of the source minutes NAME.*.")
+@click.option("--pred", type=click.Path(path_type=Path, file_okay=False, exists=True),
+              help="Folder of NAME.json outputs (default: parse the texts now).")
+@click.option("-v", "--verbose", is_flag=True, help="Per-document scores and problems.")
+@click.pass_context
+def evaluate(ctx: click.Context, gold: Path, text_dir: Path, pred: Path | None, verbose: bool) -> None:
+    """Score pvparse against gold annotations: per-item P/R/F1 and accuracies."""
+    from .evaluate import format_report, run
+
+    report = guarded(ctx, str(gold), lambda: run(gold, text_dir, pred))
+    click.echo(format_report(report, verbose=verbose))
+
+
 @cli.command()
 def schema() -> None:
     """Print the JSON Schema of the output contract."""
