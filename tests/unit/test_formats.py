@@ -173,6 +173,16 @@ def test_docx_plain_paragraph_is_not_a_heading() -> None:
     )
 
 
+def test_docx_typed_with_empty_paragraphs_keeps_its_lines() -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for line in ["Présents :", "Odile Ferrand", "Karim Belkacem", "", "Ordre du jour", "", "", "Vote"]:
+        document.add_paragraph(line)
+    assert _text("pv.docx", _docx_bytes(document)) == (
+        "Présents :\nOdile Ferrand\nKarim Belkacem\n\nOrdre du jour\n\nVote\n"
+    )
+
+
 def test_empty_docx_is_an_input_error(tmp_path: Path) -> None:
     docx = pytest.importorskip("docx")
     path = tmp_path / "vide.docx"
@@ -287,6 +297,20 @@ def test_odt_structure() -> None:
     )
 
 
+def test_odt_typed_with_empty_paragraphs_keeps_its_lines() -> None:
+    pytest.importorskip("odf")
+    from odf.opendocument import OpenDocumentText
+    from odf.text import H, P
+
+    document = OpenDocumentText()
+    document.text.addElement(H(outlinelevel=1, text="Bureau"))
+    for line in ["Présents :", "Odile Ferrand", "Karim Belkacem", "", "Ordre du jour", "", "Vote"]:
+        document.text.addElement(P(text=line))
+    assert _text("cr.odt", _odt_bytes(document)) == (
+        "# Bureau\n\nPrésents :\nOdile Ferrand\nKarim Belkacem\n\nOrdre du jour\n\nVote\n"
+    )
+
+
 def test_billion_laughs_odt_is_refused() -> None:
     pytest.importorskip("odf")
     from odf.opendocument import OpenDocumentText
@@ -341,6 +365,10 @@ def test_odt_with_broken_content() -> None:
             "- Odile Ferrand\n\no rien à signaler\n",
         ),
         ("<p>Caf&eacute; &amp; th&eacute;</p>", "Café & thé\n"),
+        (
+            "<body><pre>Présents :\nOdile Ferrand\nKarim   Belkacem\n\n\nOrdre du jour</pre></body>",
+            "Présents :\nOdile Ferrand\nKarim Belkacem\n\nOrdre du jour\n",
+        ),
         ("<div><span>en ligne</span> <em>avec</em> <a href='#'>un lien</a></div>", "en ligne avec un lien\n"),
     ],
 )
@@ -459,10 +487,19 @@ def test_pdf_dehyphenation_end_to_end() -> None:
         ("le budget", "est voté", "le budget est voté"),
         ("le budget -", "voté", "le budget - voté"),
         ("inter\u00ad", "communal", "intercommunal"),
+        ("voir https://exemple.fr/bilan-", "carbone/", "voir https://exemple.fr/bilan-carbone/"),
     ],
 )
 def test_join_wrapped(head: str, tail: str, joined: str) -> None:
     assert _join_wrapped(head, tail) == joined
+
+
+def test_join_wrapped_keeps_a_compound_the_document_writes_whole() -> None:
+    assert _join_wrapped("une démarche socio-", "environnementale") == "une démarche socioenvironnementale"
+    compounds = frozenset({"socio-environnementale"})
+    assert _join_wrapped("une démarche socio-", "environnementale", compounds) == (
+        "une démarche socio-environnementale"
+    )
 
 
 def test_pdf_two_columns_are_read_column_by_column() -> None:
@@ -538,6 +575,34 @@ def test_legacy_doc(tmp_path: Path) -> None:
 def test_legacy_doc_table_rows_through_antiword() -> None:
     text = _text("bureau.doc", (FIXTURES / "bureau-2019.doc").read_bytes())
     assert "Recettes | 12 400 €\nDépenses | 11 950 €\n" in text
+
+
+@pytest.mark.skipif(not shutil.which("antiword"), reason="needs antiword (apt-get install antiword)")
+def test_legacy_doc_typed_layout_through_antiword() -> None:
+    text = _text("conseil.doc", (FIXTURES / "conseil-2020.doc").read_bytes())
+    assert text.startswith(
+        "CONSEIL D'ADMINISTRATION DU 5 OCTOBRE 2020\n\n"
+        "Présents :\nOdile Ferrand\nKarim Belkacem\nHélène Roux\n\n"
+        "Ordre du jour : budget, questions diverses.\n\n"
+        "Karim Belkacem : le budget est à l'équilibre.\nOdile Ferrand : merci.\n\n"
+        "Point 1 : le conseil examine"
+    )
+    assert text.endswith("donne un avis favorable.\n\nLa séance est levée à 20 h.\n")
+
+
+def test_short_legacy_doc_antiword_refuses(monkeypatch: pytest.MonkeyPatch) -> None:
+    if not shutil.which("antiword"):
+        pytest.skip("needs antiword (apt-get install antiword)")
+    which = shutil.which
+    monkeypatch.setattr(shutil, "which", lambda name: which(name) if name == "antiword" else None)
+    with pytest.raises(InputError, match=r"^court\.doc: antiword cannot read this \.doc \(.*too small"):
+        extract_document(Path("court.doc"), (FIXTURES / "court-2020.doc").read_bytes())
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="needs LibreOffice (soffice)")
+def test_short_legacy_doc_falls_back_to_libreoffice() -> None:
+    text = _text("court.doc", (FIXTURES / "court-2020.doc").read_bytes())
+    assert "Présents :\nOdile Ferrand\nKarim Belkacem\nHélène Roux\n\n" in text
 
 
 @pytest.mark.skipif(not _HAS_DOC_CONVERTER, reason="needs antiword (apt-get install antiword) or LibreOffice")

@@ -2,7 +2,9 @@
 
 Each format walks its own structure into blocks; one renderer turns them into text the segmenter reads
 like a typed PV: blocks apart by a blank line, list items and table rows one per line, headings as
-Markdown `#` lines.
+Markdown `#` lines. A document that spaces its paragraphs with empty ones (typed with Enter twice, or
+imported from plain text) keeps its layout instead: adjacent paragraphs stay on adjacent lines and each
+empty paragraph is the blank line.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-BlockKind = Literal["heading", "paragraph", "item", "row"]
+BlockKind = Literal["heading", "paragraph", "item", "row", "blank"]
 
 _SPACES_RE = re.compile(r"[ \t\r\f\v]+")
 _BLANK_LINES_RE = re.compile(r"\n{2,}")
@@ -57,11 +59,27 @@ def row(cells: Iterable[str]) -> Block:
     return Block("row", ROW_SEPARATOR.join(texts) if any(texts) else "")
 
 
-def render_blocks(blocks: Iterable[Block]) -> str:
-    """Text of the blocks; consecutive items (or rows) stay on adjacent lines, like a typed list."""
+BLANK = Block("blank", "")
+_TYPED_SPACING_SHARE = 0.3  # typed minutes have 0.4 to 1 empty line per line; styled ones almost none
+
+
+def render_blocks(blocks: Iterable[Block], *, typed: bool | None = None) -> str:
+    """Text of the blocks; consecutive items (or rows) stay on adjacent lines, like a typed list.
+
+    `typed` (found from the share of empty paragraphs when None): blank blocks alone part paragraphs.
+    """
+    blocks = list(blocks)
+    if typed is None:
+        blanks = sum(b.kind == "blank" for b in blocks)
+        paragraphs = sum(b.kind == "paragraph" and bool(b.text.strip()) for b in blocks)
+        typed = blanks >= 2 and blanks >= _TYPED_SPACING_SHARE * paragraphs
     out: list[str] = []
     previous: BlockKind | None = None
+    gap = False
     for block in blocks:
+        if block.kind == "blank":
+            gap = True
+            continue
         if not block.text.strip():
             continue
         if block.kind == "heading":
@@ -71,9 +89,13 @@ def render_blocks(blocks: Iterable[Block]) -> str:
         else:
             line = block.text
         if out:
-            tight = block.kind == previous and block.kind in ("item", "row")
+            if typed:
+                tight = not gap and "heading" not in (block.kind, previous)
+            else:
+                tight = block.kind == previous and block.kind in ("item", "row")
             out.append("\n" if tight else "\n\n")
         out.append(line)
         previous = block.kind
+        gap = False
     text = "".join(out)
     return _BLANK_LINES_RE.sub("\n\n", text) + ("\n" if text else "")

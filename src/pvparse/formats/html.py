@@ -21,13 +21,14 @@ _DROPPED = frozenset(
     "button select option textarea input form nav audio video picture source map area".split()
 )
 _BLOCKS = frozenset(
-    "p div section article main header footer aside blockquote address pre figure figcaption dl dt dd "
+    "p div section article main header footer aside blockquote address figure figcaption dl dt dd "
     "ul ol menu table thead tbody tfoot caption center body html hr details summary fieldset legend".split()
 )
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _WORD_LIST_CLASS_RE = re.compile(r"^MsoList", re.IGNORECASE)
 _BULLET_RE = re.compile(r"^\s*(?:[·•▪◦o§\-–]|\d{1,3}[.)]|[a-z][.)])[\s\u00a0]+")
 _HTML_SPACES_RE = re.compile(r"[ \t\r\n\f]+")
+_BLANK_LINE_RE = re.compile(r"\n[ \t\r\f]*\n")
 
 
 def extract_html(path: Path, data: bytes) -> tuple[str, str]:
@@ -49,7 +50,6 @@ class _Walker:
         self.pending: BlockKind = "paragraph"
         self.strip_bullet = False
         self.list_depth = 0
-        self.in_pre = False
 
     def flush(self) -> None:
         text = clean_inline("".join(self.buffer))
@@ -71,7 +71,7 @@ class _Walker:
         for child in node.children:
             if isinstance(child, NavigableString):
                 if type(child) is NavigableString:  # not a comment, doctype, CDATA or declaration
-                    self.buffer.append(str(child) if self.in_pre else _HTML_SPACES_RE.sub(" ", str(child)))
+                    self.buffer.append(_HTML_SPACES_RE.sub(" ", str(child)))
                 continue
             if not isinstance(child, Tag):
                 continue
@@ -93,6 +93,11 @@ class _Walker:
                 self.flush()
                 cells = [c for c in child.find_all(["td", "th"], recursive=False)]
                 self.blocks.append(row(_inline_text(c) for c in cells))
+            elif name == "pre":
+                # Preformatted text (a plain-text PV pasted or exported as HTML): blank lines part blocks.
+                self.flush()
+                for chunk in _BLANK_LINE_RE.split(child.get_text()):
+                    self.blocks.append(paragraph(chunk))
             elif name in ("ul", "ol", "menu"):
                 self.flush()
                 self.list_depth += 1
@@ -101,10 +106,8 @@ class _Walker:
                 self.list_depth -= 1
             elif name in _BLOCKS:
                 self.flush()
-                self.in_pre, was_pre = self.in_pre or name == "pre", self.in_pre
                 self.walk(child)
                 self.flush()
-                self.in_pre = was_pre
             else:
                 self.walk(child)
 

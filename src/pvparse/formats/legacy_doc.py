@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import InputError
-from .blocks import Block, item, paragraph, render_blocks, row
+from .blocks import BLANK, Block, item, paragraph, render_blocks, row
 
 MEDIA_TYPE = "application/msword"
 TIMEOUT_SECONDS = 120
@@ -29,13 +29,19 @@ def extract_doc(path: Path, data: bytes) -> tuple[str, str]:
         source = Path(tmp) / "input.doc"
         source.write_bytes(data)
         antiword = shutil.which("antiword")
+        soffice = shutil.which("soffice") or shutil.which("libreoffice")
         if antiword:
-            raw = _run(path, [antiword, "-m", "UTF-8.txt", "-w", "0", str(source)], "antiword")
-        elif soffice := shutil.which("soffice") or shutil.which("libreoffice"):
+            try:
+                raw = _run(path, [antiword, "-m", "UTF-8.txt", "-w", "0", str(source)], "antiword")
+                # antiword lays the page out: its blank lines are the document's visible paragraph gaps.
+                return render_blocks(_blocks(raw), typed=True), MEDIA_TYPE
+            except InputError:
+                if not soffice:  # antiword refuses some files (very short ones, Word 6): LibreOffice may not
+                    raise
+        if soffice:
             raw = _libreoffice(path, soffice, source, Path(tmp))
-        else:
-            raise InputError(f"{path}: legacy Word .doc needs a converter: {INSTALL_HINT}")
-    return render_blocks(_blocks(raw)), MEDIA_TYPE
+            return render_blocks(_blocks(raw)), MEDIA_TYPE
+        raise InputError(f"{path}: legacy Word .doc needs a converter: {INSTALL_HINT}")
 
 
 def _run(path: Path, command: list[str], tool: str) -> str:
@@ -55,7 +61,8 @@ def _run(path: Path, command: list[str], tool: str) -> str:
 def _libreoffice(path: Path, soffice: str, source: Path, tmp: Path) -> str:
     profile = (tmp / "profile").as_uri()  # a private profile: parallel workers would fight over one
     command = [
-        soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to",
+        # The Word import filter named: otherwise LibreOffice reads a broken file as plain text.
+        soffice, f"-env:UserInstallation={profile}", "--headless", "--infilter=MS Word 97", "--convert-to",
         "txt:Text (encoded):UTF8", "--outdir", str(tmp / "out"), str(source),
     ]  # fmt: skip
     _run(path, command, "LibreOffice")
@@ -66,11 +73,12 @@ def _libreoffice(path: Path, soffice: str, source: Path, tmp: Path) -> str:
 
 
 def _blocks(raw: str) -> list[Block]:
-    """Blank-line separated paragraphs; one line per paragraph when the converter does not wrap."""
+    """One block per line (the converters do not wrap), an empty line as a blank block."""
     blocks: list[Block] = []
     for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         stripped = line.strip()
         if not stripped:
+            blocks.append(BLANK)
             continue
         table = _ANTIWORD_ROW_RE.match(stripped)
         bullet = _BULLET_RE.match(line)

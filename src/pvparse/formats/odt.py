@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import InputError
 from .archive import check_xml_members, open_zip, read_member
-from .blocks import Block, heading, item, paragraph, render_blocks, row
+from .blocks import BLANK, Block, heading, item, paragraph, render_blocks, row
 from .failure import library_errors
 
 MEDIA_TYPE = "application/vnd.oasis.opendocument.text"
@@ -86,8 +86,11 @@ def _container_blocks(node: Any, parents: dict[str, str], list_level: int) -> It
         elif qname == (TEXT, "p"):
             text = _inline_text(child)
             style = _attr(child, TEXT, "style-name")
+            frames = list(_frames(child, parents))
+            if not text.strip() and not frames:
+                yield BLANK
             yield heading(text, 1) if _is_title(style, parents) else paragraph(text)
-            yield from _frames(child, parents)
+            yield from frames
         elif qname == (TEXT, "list"):
             yield from _list_blocks(child, parents, list_level)
         elif qname == (TABLE, "table"):

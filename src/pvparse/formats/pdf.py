@@ -41,6 +41,9 @@ _KEPT_BEFORE = frozenset(
     "vice sous non ex co demi semi mi quasi après avant arrière contre porte auto".split()
 )
 _WORD_RE = re.compile(r"\w+")
+_COMPOUND_RE = re.compile(r"\w+(?:-\w+)+")
+_SENTENCE_END_RE = re.compile(r"[.!?…:»)]\s*$")
+_URL_TAIL_RE = re.compile(r"(?:https?:|www\.|/|@)\S*-$")
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class _Line:
     x1: float
     size: float
     text: str
+    first_word_width: float = 0.0
     tabular: bool = False  # a wide gap between two words: a row of an unruled table, never wrapped
 
 
@@ -81,7 +85,10 @@ def extract_pdf(path: Path, data: bytes) -> tuple[str, str]:
     body_size = _body_size(line for region in regions for line in region.lines)
     regions = _drop_running_lines(regions, page_count, body_size)
     heading_sizes = _heading_sizes(regions, body_size)
-    blocks = list(_blocks(regions, tables, body_size, heading_sizes))
+    compounds = frozenset(
+        m.group(0).lower() for r in regions for line in r.lines for m in _COMPOUND_RE.finditer(line.text)
+    )
+    blocks = list(_blocks(regions, tables, heading_sizes, compounds))
     return render_blocks(blocks), MEDIA_TYPE
 
 
@@ -197,6 +204,7 @@ def _group_lines(page: int, words: Iterable[dict[str, Any]]) -> list[_Line]:
                 x1=max(w["x1"] for w in group),
                 size=round(statistics.median(sizes), 1) if sizes else 0.0,
                 text=" ".join(w["text"] for w in group),
+                first_word_width=group[0]["x1"] - group[0]["x0"],
                 tabular=any(
                     b["x0"] - a["x1"] > 2.5 * float(a.get("size") or 10.0)
                     for a, b in itertools.pairwise(group)
@@ -260,15 +268,14 @@ def _heading_sizes(regions: list[_Region], body_size: float) -> dict[float, int]
 
 
 def _blocks(
-    regions: list[_Region], tables: list[_Table], body_size: float, heading_sizes: dict[float, int]
+    regions: list[_Region], tables: list[_Table], heading_sizes: dict[float, int], compounds: frozenset[str]
 ) -> Iterator[Block]:
     pending_tables = sorted(tables, key=lambda t: (t.page, t.top))
-    builder = _ParagraphBuilder(body_size, heading_sizes)
+    builder = _ParagraphBuilder(heading_sizes, compounds)
     for region in regions:
         lines = list(region.lines)
         pitch = _line_pitch(lines)
         right_edge = max((line.x1 for line in lines), default=region.x1)
-        left_edge = min((line.x0 for line in lines), default=region.x0)
         previous: _Line | None = None
         for line in lines:
             while pending_tables and (pending_tables[0].page, pending_tables[0].top) < (line.page, line.top):
@@ -277,9 +284,8 @@ def _blocks(
                 previous = None
             step = line.top - previous.top if previous is not None else 0.0
             gap_break = step > pitch * 1.3 and step - pitch > 0.3 * max(line.size, 1.0)
-            yield from builder.add(line, gap_break, left_edge, right_edge)
+            yield from builder.add(line, gap_break, previous is None, right_edge)
             previous = line
-        yield from builder.end_region()
     yield from builder.finish()
     for table in pending_tables:
         yield from (row(cells) for cells in table.rows)
@@ -296,21 +302,31 @@ def _line_pitch(lines: list[_Line]) -> float:
 class _ParagraphBuilder:
     """Accumulates lines into the current paragraph, heading or list item."""
 
-    def __init__(self, body_size: float, heading_sizes: dict[float, int]) -> None:
-        self.body_size = body_size
+    def __init__(self, heading_sizes: dict[float, int], compounds: frozenset[str]) -> None:
         self.heading_sizes = heading_sizes
+        self.compounds = compounds
         self.kind: str | None = None
         self.level = 0
         self.text = ""
-        self.last_full = False  # the last line reached the column's right edge: the sentence wraps
+        self.last: _Line | None = None  # the previous line, and the right edge of its column
+        self.last_right = 0.0
 
-    def add(self, line: _Line, gap_break: bool, left: float, right: float) -> Iterator[Block]:
+    def _wraps_into(self, line: _Line) -> bool:
+        """The previous line was cut for lack of room: this line's first word would not fit after it."""
+        last = self.last
+        if last is None or last.tabular or line.tabular:
+            return False
+        return last.x1 + line.first_word_width + 0.25 * max(line.size, 1.0) >= self.last_right
+
+    def add(self, line: _Line, gap_break: bool, region_start: bool, right: float) -> Iterator[Block]:
         text = line.text.strip()
         level = self.heading_sizes.get(line.size)
         bullet = _BULLET_RE.match(text)
-        full = line.x1 >= right - 0.12 * max(right - left, 1.0)
+        wraps = self._wraps_into(line) and not gap_break
+        if region_start and _SENTENCE_END_RE.search(self.text) and text[:1].isupper():
+            wraps = False  # a full last line of a page that ends a sentence: the next page starts afresh
         if level is not None:
-            if self.kind == "heading" and self.level == level and not gap_break:
+            if self.kind == "heading" and self.level == level and not gap_break and not region_start:
                 self.text += " " + text
             else:
                 yield from self.finish()
@@ -318,22 +334,15 @@ class _ParagraphBuilder:
         elif bullet:
             yield from self.finish()
             self.kind, self.level, self.text = "item", 0, text[bullet.end() :]
-        elif self.kind in (None, "heading") or gap_break:
-            yield from self.finish()
-            self.kind, self.level, self.text = "paragraph", 0, text
-        elif self.last_full and not line.tabular:
-            self.text = _join_wrapped(self.text, text)
-        elif self.kind == "item":
+        elif wraps and self.kind in ("paragraph", "item"):
+            self.text = _join_wrapped(self.text, text, self.compounds)
+        elif self.kind in (None, "heading", "item") or gap_break or region_start:
+            # A page or column starts: only a sentence cut at the end of the last one goes on.
             yield from self.finish()
             self.kind, self.level, self.text = "paragraph", 0, text
         else:
             self.text += "\n" + text
-        self.last_full = full and not line.tabular
-
-    def end_region(self) -> Iterator[Block]:
-        """A page or column ends: a wrapped sentence may go on in the next one, nothing else does."""
-        if not self.last_full:
-            yield from self.finish()
+        self.last, self.last_right = line, right
 
     def finish(self) -> Iterator[Block]:
         kind = self.kind
@@ -344,18 +353,28 @@ class _ParagraphBuilder:
                 yield item(self.text)
             else:
                 yield paragraph(self.text)
-        self.kind, self.level, self.text, self.last_full = None, 0, "", False
+        self.kind, self.level, self.text, self.last = None, 0, "", None
 
 
-def _join_wrapped(head: str, tail: str) -> str:
-    """Join a wrapped line: "ap-" + "prouvé" → "approuvé", "Jean-" + "Marie" → "Jean-Marie"."""
+def _join_wrapped(head: str, tail: str, compounds: frozenset[str] = frozenset()) -> str:
+    """Join a wrapped line: "ap-" + "prouvé" → "approuvé", "Jean-" + "Marie" → "Jean-Marie".
+
+    `compounds`: hyphenated words written whole elsewhere in the document keep their hyphen.
+    """
     if head.endswith("\u00ad"):
         return head[:-1] + tail
+    if _URL_TAIL_RE.search(head):
+        return head + tail  # an address cut at one of its own hyphens
     if len(head) >= 2 and head.endswith("-") and head[-2].isalnum():
         first = _WORD_RE.match(tail)
         last = re.search(r"(\w+)-$", head)
         if first and head[-2].isalpha() and tail[0].islower():
-            if first.group(0).lower() in _KEPT_AFTER or (last and last.group(1).lower() in _KEPT_BEFORE):
+            before = last.group(1).lower() if last else ""
+            if (
+                first.group(0).lower() in _KEPT_AFTER
+                or before in _KEPT_BEFORE
+                or f"{before}-{first.group(0).lower()}" in compounds
+            ):
                 return head + tail
             return head[:-1] + tail
         return head + tail

@@ -17,7 +17,7 @@ from typing import Any
 from lxml import etree
 
 from .archive import check_xml_members, open_zip
-from .blocks import Block, heading, item, paragraph, render_blocks, row
+from .blocks import BLANK, Block, heading, item, paragraph, render_blocks, row
 from .failure import library_errors
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -157,7 +157,10 @@ def _paragraph_blocks(p: Any, styles: dict[str, _Style], default: str | None) ->
             yield item(text, _list_level(num_pr))
         else:
             yield paragraph(text)
-    for box in _TEXT_BOXES(p):
+    boxes = _TEXT_BOXES(p)
+    if not text.strip() and not boxes:
+        yield BLANK
+    for box in boxes:
         yield from _container_blocks(box, styles, default)
 
 
