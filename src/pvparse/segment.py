@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 
-from .extract.times import TIME_RANGE, parse_time
+from .extract.times import TIME, TIME_RANGE, parse_time
 from .lines import Line
 
 _ATX_RE = re.compile(r"^[ ]{0,3}(?P<hashes>#{1,6})[ ]+(?P<title>.*?)[ ]*#*[ ]*$")
@@ -244,7 +244,9 @@ def _match_heading(lines: Sequence[Line], i: int, is_heading_text: Callable[[str
     nm = _NUMBER_RE.match(bare)
     if line.bullet:
         # A bullet item alone in its paragraph with text paragraphs after it: a topic of a pad agenda.
-        if not after or _looks_like_sentence(bare) or not _followed_by_text(lines, i):
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        prose_next = nxt is not None and not nxt.blank and nxt.bullet is None and nxt.indent <= line.indent
+        if not (after or prose_next) or _looks_like_sentence(bare) or not _followed_by_text(lines, i):
             return None
         if not bare[:1].isupper() or ":" in bare:
             return None
@@ -268,7 +270,7 @@ def _match_heading(lines: Sequence[Line], i: int, is_heading_text: Callable[[str
                        number=nm.group("number"), style="numbered")
     if _looks_like_sentence(bare) or not (bare[:1].isupper() or bare[:1] in "«\"'" or re.match(r"\([A-Za-zÀ-ÿ]", bare)):
         return None
-    if not _colon_heading_ok(bare):
+    if not _colon_heading_ok(bare) or _ASIDE_RE.match(bare) or _CLOSING_RE.match(bare):
         return None
     title, ts, te = _clean_title(text, cs, len(text.rstrip()))
     if not title or not is_heading_text(title):
@@ -277,7 +279,11 @@ def _match_heading(lines: Sequence[Line], i: int, is_heading_text: Callable[[str
                    line.start, line.end, style="bold" if bold else "standalone")
 
 
+# "(voir le bilan joint)": an aside, not a title; "À Lyon, le 3 mai", "Fait à Paris": the closing formula.
+_ASIDE_RE = re.compile(r"^\([^()]*\)$")
+_CLOSING_RE = re.compile(r"^(?:Fait\s+(?:à|a|le)\b|(?:À|A|à)\s+[A-ZÀ-Ý][\w'’ -]{0,40},\s+le\b)")
 _AMOUNT_RE = re.compile(r"^[+\-−]?[ ]*[\d][\d  .,]*[ ]*(?:€|euros?|k€|M€|%|EUR)?[ ]*$", re.IGNORECASE)
+_CLOCK_RE = re.compile(rf"^(?:{TIME}|{TIME_RANGE})$")
 _INNER_SENTENCE_RE = re.compile(r"[.!?;][ ]+\S")
 
 
@@ -289,7 +295,7 @@ def _colon_heading_ok(bare: str) -> bool:
         return True
     left, _, right = bare.partition(":")
     right = right.strip(" *_")
-    if not right or _AMOUNT_RE.match(right) or _INNER_SENTENCE_RE.search(right):
+    if not right or _AMOUNT_RE.match(right) or _CLOCK_RE.match(right) or _INNER_SENTENCE_RE.search(right):
         return False
     return bool(left.strip(" *_"))
 
@@ -306,9 +312,16 @@ def is_caps(s: str) -> bool:
 
 
 def assign_levels(headings: Sequence[Heading]) -> list[Heading]:
-    """Level = dense rank of the heading's style among the styles this document uses."""
-    ranks = sorted({h.rank for h in headings})
-    return [replace(h, level=ranks.index(h.rank) + 1) for h in headings]
+    """Level = depth in the tree that style ranks build: a heading sits under the nearest earlier
+    heading of a stronger style ("## Bilan" over "- Vote"), whatever other styles the document uses."""
+    out: list[Heading] = []
+    stack: list[int] = []
+    for h in headings:
+        while stack and stack[-1] >= h.rank:
+            stack.pop()
+        out.append(replace(h, level=len(stack) + 1))
+        stack.append(h.rank)
+    return out
 
 
 def build_sections(headings: Sequence[Heading], text_length: int) -> list[SectionNode]:
