@@ -290,7 +290,7 @@ def test_odt_structure() -> None:
     assert text == (
         "# Compte rendu du conseil\n\n"
         "# Ordre du jour\n\n"
-        "La séance est ouverte.\nSuite\n\n"
+        "La séance   est ouverte.\nSuite\n\n"
         "- Odile Ferrand\n- Karim Belkacem\n  - représenté\n\n"
         "Recettes | 12 400 €\nDépenses | 11 950 €\n\n"
         "## Vote\n"
@@ -367,9 +367,13 @@ def test_odt_with_broken_content() -> None:
         ("<p>Caf&eacute; &amp; th&eacute;</p>", "Café & thé\n"),
         (
             "<body><pre>Présents :\nOdile Ferrand\nKarim   Belkacem\n\n\nOrdre du jour</pre></body>",
-            "Présents :\nOdile Ferrand\nKarim Belkacem\n\nOrdre du jour\n",
+            "Présents :\nOdile Ferrand\nKarim   Belkacem\n\nOrdre du jour\n",
         ),
-        ("<div><span>en ligne</span> <em>avec</em> <a href='#'>un lien</a></div>", "en ligne avec un lien\n"),
+        (
+            "<div><span>en ligne </span> <em>avec</em> <a href='#'>un lien</a></div>",
+            "en ligne avec un lien\n",
+        ),
+        ("<p>Pour : 12<br/>\n  Contre : 0</p>", "Pour : 12\nContre : 0\n"),
     ],
 )
 def test_html_blocks(html: str, expected: str) -> None:
@@ -641,3 +645,27 @@ def test_plain_text_still_goes_through_decoding(tmp_path: Path) -> None:
     path.write_bytes("Séance du conseil\n".encode("cp1252"))
     source = read_source(path)
     assert (source.text, source.media_type) == ("Séance du conseil\n", "text/plain")
+
+
+# --- real office files: a corpus PV round-tripped through LibreOffice -----------------------------
+
+ROUNDTRIP = FIXTURES / "roundtrip"
+ROUNDTRIP_SOURCE = Path(__file__).resolve().parents[2] / "corpus" / "cm-villers-sur-aulne-2011-03-03.txt"
+
+
+@pytest.mark.parametrize("extension", ["docx", "odt", "html", "doc"])
+def test_office_copies_of_a_corpus_pv_give_back_its_text(extension: str) -> None:
+    """LibreOffice imported the plain-text PV (one paragraph per line, empty ones for blank lines)
+    and saved it in each format; the text must come back line for line."""
+    if extension == "doc" and not _HAS_DOC_CONVERTER:
+        pytest.skip("needs antiword (apt-get install antiword) or LibreOffice")
+    source = read_source(ROUNDTRIP / f"cm-villers-sur-aulne-2011-03-03.{extension}")
+    assert source.text.strip() == ROUNDTRIP_SOURCE.read_text(encoding="utf-8").strip()
+
+
+def test_pdf_copy_of_a_corpus_pv_gives_back_its_words_in_order() -> None:
+    """The PDF was laid out by LibreOffice (wrapped lines, page breaks): reflow must restore every word
+    in order; only spacing may differ (a signature block set with runs of spaces)."""
+    source = read_source(ROUNDTRIP / "cm-villers-sur-aulne-2011-03-03.pdf")
+    assert source.text.split() == ROUNDTRIP_SOURCE.read_text(encoding="utf-8").split()
+    assert source.text.count("\n\n") >= ROUNDTRIP_SOURCE.read_text(encoding="utf-8").strip().count("\n\n")

@@ -16,7 +16,6 @@ from typing import Literal
 
 BlockKind = Literal["heading", "paragraph", "item", "row", "blank"]
 
-_SPACES_RE = re.compile(r"[ \t\r\f\v]+")
 _BLANK_LINES_RE = re.compile(r"\n{2,}")
 ROW_SEPARATOR = " | "
 
@@ -31,11 +30,12 @@ class Block:
 
 
 def clean_inline(text: str) -> str:
-    """Collapse runs of spaces inside each line and drop empty lines; non-breaking spaces are kept.
+    """Strip each line's ends and drop empty lines; spaces inside a line are the document's own
+    (a signature block set with runs of spaces keeps them, as in a typed PV).
 
-    "Présents :\u00a0 \t Alice\n\n" → "Présents :\u00a0 Alice"
+    "  Le Maire,      La secrétaire\n\n" → "Le Maire,      La secrétaire"
     """
-    lines = (_SPACES_RE.sub(" ", line).strip(" ") for line in text.split("\n"))
+    lines = (line.strip(" \t\r\f\v") for line in text.split("\n"))
     return "\n".join(line for line in lines if line.strip())
 
 

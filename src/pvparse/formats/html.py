@@ -52,7 +52,7 @@ class _Walker:
         self.list_depth = 0
 
     def flush(self) -> None:
-        text = clean_inline("".join(self.buffer))
+        text = clean_inline(_HTML_SPACES_RE.sub(" ", "".join(self.buffer)).replace(" \x00 ", "\n"))
         self.buffer.clear()
         if not text:
             return
@@ -79,7 +79,7 @@ class _Walker:
             if name in _DROPPED:
                 continue
             if name == "br":
-                self.buffer.append("\n")
+                self.buffer.append(" \x00 ")  # a line break that space collapsing must keep
             elif name in _HEADINGS:
                 self.flush()
                 self.blocks.append(heading(_inline_text(child), _HEADINGS[name]))
@@ -120,6 +120,5 @@ def _is_word_list(tag: Any) -> bool:
 def _inline_text(tag: Any) -> str:
     walker = _Walker()
     walker.walk(tag)
-    parts = [b.text for b in walker.blocks]
-    parts.append(clean_inline("".join(walker.buffer)))
-    return " ".join(p for p in parts if p)
+    walker.flush()
+    return " ".join(b.text for b in walker.blocks if b.text)
