@@ -87,7 +87,8 @@ def split_acronym(org: str) -> tuple[str, str | None]:
 
 
 def org_key(name: str) -> str:
-    f = fold(tidy(name)).replace("-", " ")
+    # "27^e Région" (Pandoc superscript) is "27e Région"
+    f = fold(tidy(name)).replace("-", " ").replace("^", "")
     f = _ARTICLE_RE.sub("", f)
     return " ".join(f.split())
 

@@ -92,6 +92,7 @@ class MeetingDraft:
     signature_span: tuple[int, int] | None = None
     signatories: tuple[SignatoryDraft, ...] = ()
     lines: tuple[int, ...] = field(default=())  # lines that state meeting facts (not turns)
+    findings: tuple[Finding, ...] = ()  # unparsed dates met while looking for the facts
 
 
 @dataclass(frozen=True)
