@@ -78,6 +78,9 @@ def build_document(source: SourceText, page: Page, ex: Extraction, reg: Registry
                 mentions=[Span(start=s, end=e) for s, e in sorted(set(p.mentions))],
             )
         )
+    body = reg.org_of(ex.meeting.organization) if ex.meeting.organization else None
+    if body is None:
+        body = next((reg.org_of(lst.body) for lst in ex.lists if lst.kind == "staff" and lst.body), None)
     orgs = []
     for i in oorder:
         o = reg.orgs[i]
@@ -87,7 +90,9 @@ def build_document(source: SourceText, page: Page, ex: Extraction, reg: Registry
                 id=oid[i],
                 name=name,
                 aliases=[f for f in dict.fromkeys(o.forms) if f != name],
-                classification=classify_org(name),  # type: ignore[arg-type]
+                classification=classify_org(  # type: ignore[arg-type]
+                    name, holds_meeting=ex.meeting.kind if i == body else None
+                ),
                 mentions=[Span(start=s, end=e) for s, e in sorted(set(o.mentions))],
             )
         )

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Literal
 
 from rapidfuzz import fuzz
 
@@ -56,21 +57,35 @@ def _hypocorisms() -> dict[str, frozenset[str]]:
 
 
 class OrgKind(DataModel):
-    classification: str
+    classification: Literal[
+        "commune", "departement", "region", "intercommunality", "state", "association", "company",
+        "education_research", "health", "other",
+    ]
     cues: list[str]
+    at_start: bool = False
 
 
 class OrganizationLexicon(DataModel):
     kinds: list[OrgKind]
 
 
-def classify_org(name: str) -> str:
-    """Classification from cue words: "Département du Gers" → departement; no cue → other."""
+def classify_org(name: str, *, holds_meeting: str | None = None) -> str:
+    """Classification from cue words: "Département du Gers" → departement, "Région Grand Est" → region.
+
+    A body with no cue that holds a general assembly or a board meeting is an association; one that
+    holds a municipal council is a commune.
+    """
     key = " " + org_key(name).replace("'", "' ") + " "
     for kind in load_data("organizations.toml", OrganizationLexicon).kinds:
         for cue in kind.cues:
-            if f" {fold(cue)} " in key or (cue.endswith("'") and f" {fold(cue)}" in key):
+            c = f" {fold(cue)} "
+            if (key.startswith(c) if kind.at_start else c in key):
                 return kind.classification
+    if holds_meeting == "municipal_council":
+        return "commune"
+    if holds_meeting in ("general_assembly", "extraordinary_general_assembly", "constitutive_assembly", "board",
+                         "bureau"):
+        return "association"
     return "other"
 
 
@@ -117,7 +132,7 @@ class OrgRec:
     @property
     def name(self) -> str:
         full = [f for f in self.forms if f not in self.acronyms] or self.forms
-        return tidy(max(full, key=lambda f: (len(f.split()), sum(c.isupper() for c in f), -full.index(f))))
+        return tidy(max(full, key=lambda f: (f[:1].isupper(), len(f.split()), sum(c.isupper() for c in f), -full.index(f))))
 
     def first_offset(self) -> int:
         return min((s for s, _ in self.mentions), default=10**12)
@@ -167,11 +182,22 @@ def _org_names(m: Mention) -> list[tuple[str, int, int]]:
     return [(first, m.start, m.start + len(first))]
 
 
+_LOWER_PREFIX_RE = re.compile(r"^(?:[a-zà-ÿ][\w'’-]*\s+)+(?=[A-ZÀ-Ý0-9])")
+
+
+def _core(name: str) -> str:
+    """"agence Détéa" → "Détéa": a common noun written before the proper name is not part of it."""
+    return _LOWER_PREFIX_RE.sub("", name.strip())
+
+
 def _same_org(a: OrgRec, name: str, acr: str | None) -> bool:
     k = org_key(name)
+    ck = org_key(_core(name))
     for f in a.forms:
         fk = org_key(f)
         if k == fk or abbreviates(name, f) or abbreviates(f, name):
+            return True
+        if ck != k and ck == fk or org_key(_core(f)) == k:
             return True
         if min(len(k), len(fk)) >= 12 and fuzz.ratio(k, fk) >= FUZZY_ORG:
             return True
@@ -216,7 +242,7 @@ def _find_acronyms_in_text(reg: Registry, text: str) -> None:
     for o in reg.orgs:
         for f in list(o.forms):
             acr = acronym_of(f)
-            if acr and len(acr) >= 2 and acr not in o.forms and re.search(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text):
+            if acr and len(acr) >= 3 and acr not in o.forms and re.search(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text):
                 o.forms.append(acr)
                 o.acronyms.append(acr)
 
@@ -446,10 +472,32 @@ def resolve_document(page: Page, ex: Extraction) -> Registry:
             if oi is None and any(r == role for _, r in reg.persons[i].memberships):
                 continue
             reg.persons[i].memberships.append((oi, role))
+    for sg in ex.meeting.signatories:
+        i = reg.person_of(sg.person)
+        body = reg.org_of(ex.meeting.organization) if ex.meeting.organization else None
+        if i is not None and body is not None and sg.role:
+            ms = reg.persons[i].memberships
+            ms[:] = [(o, r) for o, r in ms if not (o is None and r == sg.role)]
+            if (body, sg.role) not in ms:
+                ms.append((body, sg.role))
+    for p in reg.persons:
+        p.memberships = _tidy_memberships(p.memberships)
     _label_persons(reg, ex, page.text)
     for t in ex.turns:
         reg.turn_links.append(_resolve_turn(reg, t.label.parts))
     return reg
+
+
+def _tidy_memberships(ms: list[tuple[int | None, str | None]]) -> list[tuple[int | None, str | None]]:
+    """One membership per organisation: the one with a role wins over the same organisation without."""
+    with_role = {o for o, r in ms if r is not None}
+    out: list[tuple[int | None, str | None]] = []
+    for o, r in ms:
+        if r is None and o in with_role:
+            continue
+        if (o, r) not in out:
+            out.append((o, r))
+    return out
 
 
 def _label_persons(reg: Registry, ex: Extraction, text: str) -> None:
