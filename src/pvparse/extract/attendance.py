@@ -21,6 +21,7 @@ _LABEL_COUNT_RE = re.compile(
 )
 _COUNT_LINE_RE = re.compile(r"^\s*(?P<count>\d{1,5})\s*(?P<unit>[^\W\d][\w·.()]*)?\s*[.;]?\s*$")
 _NUMBER_OF_RE = re.compile(r"^\s*nombre\s+(?:de\s+|d['’])(?P<label>[^:]{2,70}?)\s*:?\s*$", re.IGNORECASE)
+_DIGIT_RE = re.compile(r"\d")
 _BREAKDOWN_ITEM_RE = re.compile(r"(?P<count>\d{1,5})\s+(?P<label>[^,()\d]+?)\s*$")
 
 
@@ -70,6 +71,8 @@ def _sentences(segs: Sequence[Segment], counts: _Counts, words: AttendanceWords)
     pats = compiled(tuple(words.patterns))
     breakdown_re = re.compile(words.breakdown_pattern)
     for seg in segs:
+        if not _DIGIT_RE.search(seg.text):
+            continue
         for p in pats:
             for m in p.finditer(seg.text):
                 for key, value in m.groupdict().items():

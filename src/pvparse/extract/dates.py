@@ -163,6 +163,11 @@ def find_dates(text: str, offset: int = 0) -> list[DateMatch]:
 
     "s'est tenue jeudi 7 juillet 2022 à 14h" → one DateMatch "jeudi 7 juillet 2022" (2022-07-07).
     """
+    return list(_find_dates(text, offset))
+
+
+@lru_cache(maxsize=4096)
+def _find_dates(text: str, offset: int) -> tuple[DateMatch, ...]:
     found: list[DateMatch] = []
     for form, pattern in _patterns().items():
         for m in pattern.finditer(text):
@@ -175,7 +180,7 @@ def find_dates(text: str, offset: int = 0) -> list[DateMatch]:
         if out and d.start < out[-1].end:
             continue
         out.append(d)
-    return out
+    return tuple(out)
 
 
 def parse_date(text: str) -> str | None:

@@ -47,8 +47,13 @@ def _not_meeting_date(seg: Segment, d: DateMatch) -> bool:
     before = seg.text[max(0, d.start - 45) : d.start]
     if phrase_re(ctx.not_meeting_before).search(before):
         return True
-    just = re.compile(rf"(?:{words_pattern(ctx.not_meeting_just_before)})\s*$", re.IGNORECASE)
-    return bool(just.search(before))
+    return bool(_just_before_re().search(before))
+
+
+@cache
+def _just_before_re() -> re.Pattern[str]:
+    words = words_pattern(load_lexicon().dates.not_meeting_just_before)
+    return re.compile(rf"(?<![\w'’])(?:{words})\s*$", re.IGNORECASE)
 
 
 def _dates(seg: Segment) -> list[DateMatch]:

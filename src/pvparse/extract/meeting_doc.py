@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..lines import Line
 from ..segment import FrontMatter, Heading
@@ -120,6 +120,7 @@ def _acronym_re(acronyms: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w\-])(?:{'|'.join(re.escape(a) for a in acronyms)})(?![\w\-])")
 
 
+@lru_cache(maxsize=4096)
 def kind_in(text: str) -> tuple[str, int, int] | None:
     """The meeting kind a text names, with where: "Compte rendu point CD AFPy" → ("board", 19, 21)."""
     best: tuple[int, int, int, str, int] | None = None

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from ..errors import ResourceError
@@ -34,12 +35,15 @@ def load_date_words() -> DateWords:
     return words
 
 
-def words_pattern(words: list[str]) -> str:
+def words_pattern(words: Sequence[str]) -> str:
     """A regex alternation of words, longest first, accents optional where the data has them
     ("décembre" also matches "DECEMBRE" under IGNORECASE; spaces match spaces or hyphens)."""
-    out = []
-    for w in sorted(set(words), key=lambda x: (-len(x), x)):
-        out.append("".join(_char_class(c) for c in w))
+    return _words_pattern(tuple(words))
+
+
+@cache
+def _words_pattern(words: tuple[str, ...]) -> str:
+    out = ["".join(_char_class(c) for c in w) for w in sorted(set(words), key=lambda x: (-len(x), x))]
     return "(?:" + "|".join(out) + ")"
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from ..lines import Line
 from ..nlp import EMPTY, Analysis
@@ -43,14 +44,17 @@ class SignatureFacts:
     lines: tuple[int, ...]
 
 
+@cache
 def _civility() -> str:
     return words_pattern(load_lexicon().civilities)
 
 
+@cache
 def _name_re() -> re.Pattern[str]:
     return re.compile(rf"(?:(?i:{_civility()})\s+)?(?P<name>{NAME})")
 
 
+@cache
 def _combined_re() -> re.Pattern[str]:
     return re.compile(
         rf"^(?P<role>(?i:le|la|les|l['’])\s*[^,:]{{2,60}}?)\s*[,:]\s*(?:(?i:{_civility()})\s+)?(?P<name>{NAME})\s*[.,]?$"
