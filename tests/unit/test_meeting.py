@@ -277,6 +277,16 @@ def test_no_meeting_time(text: str) -> None:
         ),
         ("L'assemblée s'est tenue jeudi 7 juillet 2022 à 14h en visioconférence et en présentiel.\n", None),
         (":Lieu: visioconférence (Jitsi), en raison du confinement\n", None),
+        (
+            "Le Conseil Municipal s'est réuni au nombre prescrit par la loi, dans la salle des mariages, "
+            "sous la présidence du Maire.\n",
+            "la salle des mariages",
+        ),
+        (
+            "Le Conseil Municipal s'est réuni au nombre prescrit par la loi, "
+            "dans le lieu habituel de ses séances.\n",
+            None,
+        ),
         ("Le bureau s'est réuni à 18h30.\n", None),
     ],
 )
@@ -338,6 +348,7 @@ def test_mode_is_read_in_the_opening_only() -> None:
         "Animation : <chair>Sandrine</chair> — Prise de notes : <secretary>Élise</secretary>\n",
         "Elle est présidée par <chair>Sébastien Fabre</chair>, président du club. <secretary>Damien Lacombe"
         "</secretary> est\nsecrétaire de séance.\n",
+        "Ouverture de la séance à 20 h 35 par le président, <chair>Jean Martin</chair>.\n",
         "L'assemblée est présidée par M. <chair>Jean-Luc FAVRE</chair>, président du club. Mme "
         "<secretary>Nathalie "
         "GUÉGUEN</secretary>, secrétaire du club, assure le secrétariat de séance.\n",
@@ -493,6 +504,24 @@ AG_ATTENDANCE = (
             None,
         ),
         ("La séance est ouverte, le quorum est atteint (8 membres sur 9).\n", 8, 8, None, 9, True),
+        ("Nombre de conseillers : en exercice : 15 - présents : 12 - votants : 14\n", 12, None, 2, 15, None),
+        (
+            "Étaient présents : 12 membres sur 20.\nNombre de présents ou représentés : 18\n",
+            12,
+            12,
+            6,
+            20,
+            None,
+        ),
+        (
+            "Feuille de présence : 56 membres présents, 14 représentés, sur 120 membres inscrits.\n",
+            56,
+            None,
+            14,
+            120,
+            None,
+        ),
+        ("L'assemblée s'est déroulée en présence de 34 adhérents.\n", 34, None, None, None, None),
         ("Le quorum n'est pas atteint ; l'assemblée est reportée.\n", None, None, None, None, False),
         ("Faute de quorum, la réunion n'a pas eu lieu.\n", None, None, None, None, False),
         (

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from .meeting_lexicon import AttendanceWords, compiled, has_phrase, load_lexicon
 from .passages import Segment
 
-# "Présents : 14", "Membres connectés : 17 sur 43 licenciés"; not "... au 30 septembre : 4 870 €".
+# "Présents : 14", "Membres connectés : 17 sur 43 licenciés", "en exercice : 15 - présents : 12";
+# not "... au 30 septembre : 4 870 €".
 _LABEL_COUNT_RE = re.compile(
-    r"^\s*(?P<label>[^\W\d][^:\d]{0,70}?)\s*:\s*(?P<count>\d{1,5})(?![\d,.]\d|[ ]\d{3}\b)"
+    r"(?:^|[-–—,;:|]\s)\s*(?P<label>[^\W\d][^:\d]{0,70}?)\s*:\s*(?P<count>\d{1,5})(?![\d,.]\d|[ ]\d{3}\b)"
     r"(?!\s*(?:€|%|k€|euros?\b|h\b|heures?\b))"
     r"(?:\s+sur\s+(?P<of>\d{1,5}))?(?:\s+(?P<unit>[^\W\d][\w·.()]*))?"
 )
@@ -104,20 +105,13 @@ def _breakdown(pattern: re.Pattern[str], after: str) -> tuple[tuple[str, int], .
 
 def _labelled(segs: Sequence[Segment], counts: _Counts, words: AttendanceWords) -> None:
     for k, seg in enumerate(segs):
-        m = _LABEL_COUNT_RE.match(seg.text)
-        if m:
-            _put_label(
-                counts,
-                words,
-                m.group("label"),
-                int(m.group("count")),
-                m.group("unit"),
-                seg,
-                m.start("label"),
-                m.end("count"),
-            )
-            if m.group("of") and label_field(m.group("label"), words) == "present":
+        pairs = list(_LABEL_COUNT_RE.finditer(seg.text)) if _DIGIT_RE.search(seg.text) else []
+        for m in pairs:
+            label, count, unit = m.group("label"), int(m.group("count")), m.group("unit")
+            _put_label(counts, words, label, count, unit, seg, m.start("label"), m.end("count"))
+            if m.group("of") and label_field(label, words) == "present":
                 counts.put("members_total", int(m.group("of")), seg, m.start("of"), m.end("of"))
+        if pairs:
             continue
         n = _NUMBER_OF_RE.match(seg.text)
         if n and k + 1 < len(segs):

@@ -99,6 +99,7 @@ class TimePatterns(DataModel):
 
 class PlaceWords(DataModel):
     patterns: list[str]
+    not_places: list[str]
     stops: list[str]
     venue_words: list[str]
 

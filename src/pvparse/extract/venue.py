@@ -62,11 +62,32 @@ def _place_from(seg: Segment, start: int) -> tuple[str, int] | None:
     s, e = start + span[0], start + span[1]
     place = seg.text[s:e]
     place = re.sub(r"^(?:à|au|aux|a)\s+", "", place, flags=re.IGNORECASE)
+    bare = re.sub(r"^(?:la|le|les|l['’])\s*", "", place, flags=re.IGNORECASE)
+    if phrase_re(load_lexicon().place.not_places).match(bare):
+        return None
     if not place or (place[0].isdigit() and not has_phrase(place, load_lexicon().place.venue_words)):
         return None
     if _remote_only(place) or parse_clock(place.split(",")[0]):
         return None
     return place, seg.line_at(s)
+
+
+_PREPOSITION_RE = re.compile(r"\s(?:à|au|aux|dans)\s+(?=\S)", re.IGNORECASE)
+
+
+def _next_place(seg: Segment, start: int) -> tuple[str, int] | None:
+    """The place at `start`, or, when that is not one ("au nombre prescrit par la loi"), after the
+    next preposition of the clause ("... dans la salle du conseil")."""
+    limit = start + 120
+    while start < min(limit, len(seg.text)):
+        got = _place_from(seg, start)
+        if got:
+            return got
+        nxt = _PREPOSITION_RE.search(seg.text, start + 1)
+        if not nxt or nxt.start() > limit:
+            return None
+        start = nxt.end()
+    return None
 
 
 def _date_line_place(doc: MeetingDoc, date: DateHit) -> tuple[str, int] | None:
@@ -114,7 +135,7 @@ def find_place(doc: MeetingDoc, date: DateHit | None) -> tuple[str, int] | None:
         for seg in doc.opening_segs():
             m = p.search(seg.text)
             if m:
-                got = _place_from(seg, m.start("place"))
+                got = _next_place(seg, m.start("place"))
                 if got:
                     return got
     if date is not None and date.seg.line in doc.opening:
