@@ -33,6 +33,7 @@ from .names import (
     acronym_of,
     display_score,
     initial_form,
+    is_caps_word,
     org_key,
     person_key,
     split_acronym,
@@ -310,11 +311,14 @@ def candidates_for(reg: Registry, name: str, *, allow_fuzzy: bool = True) -> tup
             and fold(p.parts.family).startswith(fold(letter))
         ]
         return found, "initial"
+    if civ and (len(words) == 1 or all(is_caps_word(x) for x in words)):
+        # "Mme DUPONT", "M. LE CORRE": a civility before a family name
+        fam_key = fold(form)
+        fam = [i for i, p in enumerate(reg.persons) if p.parts.family and fold(p.parts.family) == fam_key]
+        if fam or len(words) == 1:
+            return fam, "alias"
     if len(words) == 1:
         w = fold(words[0])
-        if civ:
-            fam = [i for i, p in enumerate(reg.persons) if p.parts.family and fold(p.parts.family) == w]
-            return fam, "alias"
         given = [
             i for i, p in enumerate(reg.persons) if p.parts.given and fold(p.parts.given) == w and len(p.name.split()) >= 2
         ]
@@ -483,8 +487,10 @@ def resolve_document(page: Page, ex: Extraction) -> Registry:
     for p in reg.persons:
         p.memberships = _tidy_memberships(p.memberships)
     _label_persons(reg, ex, page.text)
+    chair = reg.person_of(ex.meeting.chair)
+    body = reg.org_of(ex.meeting.organization) if ex.meeting.organization else None
     for t in ex.turns:
-        reg.turn_links.append(_resolve_turn(reg, t.label.parts))
+        reg.turn_links.append(_resolve_turn(reg, t.label.parts, chair, body))
     return reg
 
 
@@ -532,26 +538,38 @@ def _label_persons(reg: Registry, ex: Extraction, text: str) -> None:
 _ROLE_WORD_RE = re.compile(r"^(?:(?:M\.|Mme|Monsieur|Madame)\s+)?(?:l[ea]\s+|l['’]\s*)?", re.IGNORECASE)
 
 
-def _resolve_role(reg: Registry, text: str) -> list[int]:
+def _resolve_role(reg: Registry, text: str, chair: int | None, body: int | None) -> list[int]:
+    """Who "Le Président" or "M. le Maire" is: the one holder of that office the minutes name (in the
+    body holding the meeting first), else, for a presiding office, the meeting's chair."""
+    from .extract.turns import load_lexicon
+
     title = fold(_ROLE_WORD_RE.sub("", text.strip()))
     stem = title[:-1] if title.endswith("e") else title
-    out = []
+    holders: list[int] = []
+    in_body: list[int] = []
     for i, p in enumerate(reg.persons):
-        for _o, role in p.memberships:
+        for o, role in p.memberships:
             r = fold(role or "")
-            if r and (r == title or r.startswith(stem)):
-                out.append(i)
+            if r and (r == title or r.startswith(stem + " ") or r in (stem, stem + "e")):
+                holders.append(i)
+                if o is None or o == body:
+                    in_body.append(i)
                 break
-    return out
+    presiding = title in {fold(t) for t in load_lexicon().speakers.presiding_titles}
+    if presiding and chair is not None and (not in_body or chair in in_body):
+        return [chair]
+    if len(in_body) == 1:
+        return in_body
+    return holders
 
 
-def _resolve_turn(reg: Registry, parts: Sequence) -> TurnLink:  # type: ignore[type-arg]
+def _resolve_turn(reg: Registry, parts: Sequence, chair: int | None, body: int | None) -> TurnLink:  # type: ignore[type-arg]
     speakers: list[int] = []
     rules: list[str] = []
     cands: list[int] = []
     for part in parts:
         if part.kind == "role" or (part.kind == "civility" and _is_role_civility(part.text)):
-            found = _resolve_role(reg, part.text)
+            found = _resolve_role(reg, part.text, chair, body)
             rule = "role"
         else:
             found, rule = candidates_for(reg, part.text)
@@ -584,8 +602,14 @@ def _resolve_turn(reg: Registry, parts: Sequence) -> TurnLink:  # type: ignore[t
 
 
 def _is_role_civility(text: str) -> bool:
+    """"M. le Maire" names an office; "M. LE CORRE" names a person."""
+    from .extract.turns import load_lexicon
+
     bare, _ = strip_civility(text)
-    return bool(re.match(r"^(?:l[ea]\s+|l['’])", bare, re.IGNORECASE))
+    m = re.match(r"^(?:l[ea]\s+|l['’])\s*", bare, re.IGNORECASE)
+    if not m:
+        return False
+    return fold(bare[m.end() :]) in {fold(t) for t in load_lexicon().speakers.role_titles}
 
 
 def _remember_form(p: PersonRec, form: str, rule: str) -> None:

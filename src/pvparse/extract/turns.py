@@ -25,6 +25,7 @@ _PART_SPLIT_RE = re.compile(r"[ ]*(?:,|&|/|\bet\b)[ ]*")
 _NAME_TOKEN_RE = re.compile(r"^(?:[dDlLO]['’])?(?:[A-ZÀ-Ý][\w'’.-]*|[A-ZÀ-Ý]\.)$")
 _LOWER_NICK_RE = re.compile(r"^[a-zà-ÿ][a-zà-ÿ0-9_.-]{1,20}$")
 _DIGIT_RE = re.compile(r"\d")
+_AMOUNT_ONLY_RE = re.compile(r"^[+\-−]?[ ]*\d[\d  .,]*[ ]*(?:€|euros?|k€|M€|%|EUR|h|heures?)?[ ]*\.?$", re.IGNORECASE)
 _COUNTS_ONLY_RE = re.compile(
     r"^(?:[ ,;/+\-–—]*\d{1,5}[ ]*(?:(?:voix|suffrages?|votes?)(?:[ ]+(?:pour|contre|exprimés?))?"
     r"|pour|contre|abstentions?|blancs?|nuls?|oui|non)\b){1,6}[ .,;]*$",
@@ -44,6 +45,7 @@ class RoleFields(DataModel):
 class SpeakerWords(DataModel):
     civilities: list[str]
     name_particles: list[str]
+    presiding_titles: list[str]
     role_titles: list[str]
 
 
@@ -292,8 +294,8 @@ def decide_turns(
         rest_an = analysis.get(cand.rest.rstrip(" .;*_").strip(" *_"), EMPTY)
         if not cand.rest and not _has_text_after(lines, cand.line):
             continue
-        if _COUNTS_ONLY_RE.match(cand.rest):
-            continue  # "Lucie Martin : 1 contre - 2 abstentions - 15 pour" is a vote result
+        if _COUNTS_ONLY_RE.match(cand.rest) or _AMOUNT_ONLY_RE.match(cand.rest):
+            continue  # "Lucie Martin : 1 contre - 2 abstentions - 15 pour", "Excédent : + 5 470 €" are figures
         parts: list[SpeakerPart] = []
         ok = True
         evidence = "known"
