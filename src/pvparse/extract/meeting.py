@@ -331,9 +331,11 @@ def extract_meeting(
             found.lines.add(got[1])
     if date:
         found.lines.add(date.line)
-    for m in (chair, secretary, org):
+    for m in (chair, secretary):
         if m:
             found.lines.add(line_of(lines, m.start))
+    if org and line_of(lines, org.start) in doc.opening | {s.line for s in doc.titles}:
+        found.lines.add(line_of(lines, org.start))  # not a body merely named in the discussion
     found.lines |= set(att.lines)
     if sig:
         found.lines |= set(sig.lines)
