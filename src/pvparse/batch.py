@@ -47,7 +47,6 @@ class BatchOptions:
     out_dir: Path
     jobs: int = 1
     resume: bool = False
-    glob: str | None = None
     emit_text: bool = False
     timeout: float = 600.0  # seconds one input may take before its worker is killed
     max_tasks_per_worker: int = 250

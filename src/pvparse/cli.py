@@ -147,7 +147,7 @@ def batch(
     """Parse files and folders (recursively) into OUT, with a manifest.jsonl; exit 1 if any failed."""
     from .batch import BatchOptions, collect_tasks, run_batch
 
-    options = BatchOptions(out_dir=out_dir, jobs=jobs, resume=resume, glob=pattern, emit_text=emit_text)
+    options = BatchOptions(out_dir=out_dir, jobs=jobs, resume=resume, emit_text=emit_text)
     tasks = guarded(ctx, "batch", lambda: collect_tasks(list(inputs), out_dir, pattern))
     if not tasks:
         fail("batch: no input files found")
