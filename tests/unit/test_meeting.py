@@ -216,6 +216,8 @@ def test_unparsed_date_is_a_finding() -> None:
         ),
         ("## 14 h 05 – 14 h 15 : Ouverture\n\nTour de table.\n", "14:05", None),
         ("Le président lève la séance à dix-sept heures trente.\n", None, "17:30"),
+        ("La réunion commence à 18h.\n\nClôture de la séance à 22h.\n", "18:00", "22:00"),
+        ("La réunion débute à 18 h 15.\n\nLa réunion se termine à 21h30.\n", "18:15", "21:30"),
         ("L'ordre du jour étant épuisé, la séance est levée à 12h.\n", None, "12:00"),
     ],
 )
