@@ -14,7 +14,8 @@ from .lines import fold
 _HYPHEN_SPACE_RE = re.compile(r"(?<=\w)-[ ]+(?=\w)|(?<=\w)[ ]+-(?=\w)")
 _PAREN_ACRONYM_RE = re.compile(r"^(?P<name>.*?\S)\s*\((?P<acr>[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9&.\- ]{0,11})\)\s*$")
 _INITIAL_FORM_RE = re.compile(r"^(?P<given>\S+)\s+(?P<initial>[A-ZÀ-Ý])\.?$")
-_ARTICLE_RE = re.compile(r"^(?:l'|la |le |les |the )")
+# "de l'Institut X", "la Ville de Y", "du Département Z": connectors and articles before a body's name
+_ARTICLE_RE = re.compile(r"^(?:(?:de |du |des |d'|aupres de |a |au |aux |chez )?(?:l'|la |le |les |the )?)")
 _ORG_STOP = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "a", "au", "aux", "pour", "sur", "&"}
 
 

@@ -176,11 +176,16 @@ def strip_civility(name: str) -> tuple[str, bool]:
 # --- organisations -----------------------------------------------------------------------------
 
 
+_LEAD_CONNECTOR_RE = re.compile(r"^(?:(?:de|du|des|à|au|aux|chez|auprès de)\s+|d['’])*(?:l['’]|la\s+|le\s+|les\s+)?")
+
+
 def _org_names(m: Mention) -> list[tuple[str, int, int]]:
-    """The organisations one mention holds: "Ville de X / Lab Y" → the first; "(IPR)" split off."""
+    """The organisations one mention holds: "Ville de X / Lab Y" → the first; "de l'Institut X" → "Institut X"."""
     text = m.text
     first = re.split(r"\s+/\s+", text)[0]
-    return [(first, m.start, m.start + len(first))]
+    cut = _LEAD_CONNECTOR_RE.match(first)
+    skip = cut.end() if cut and first[:1].islower() and cut.end() < len(first) else 0
+    return [(first[skip:], m.start + skip, m.start + len(first))]
 
 
 _LOWER_PREFIX_RE = re.compile(r"^(?:[a-zà-ÿ][\w'’-]*\s+)+(?=[A-ZÀ-Ý0-9])")
