@@ -9,6 +9,7 @@ meeting's date.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -276,12 +277,21 @@ def meeting_strings(lines: Sequence[Line]) -> list[str]:
 
 
 def _iso_days(iso: str) -> int | None:
-    import datetime as dt
-
     try:
         return dt.date.fromisoformat(iso).toordinal()
     except ValueError:
         return None
+
+
+def _signing_place(sig: SignatureFacts | None, date: DateHit | None, mode: str | None) -> str | None:
+    """Where minutes signed the day of the meeting or just after were made ("Fait le 08/07/2022, à
+    Paris." for a meeting of 7 July): the place of a meeting that says no other, unless held remotely."""
+    if sig is None or not sig.place or sig.date is None or date is None or mode == "remote":
+        return None
+    signed, held = _iso_days(sig.date.iso or ""), _iso_days(date.date.iso or "")
+    if signed is not None and held is not None and 0 <= signed - held <= 2:
+        return sig.place
+    return None
 
 
 def extract_meeting(
@@ -313,18 +323,7 @@ def extract_meeting(
         or _signatory_with_role(sig, lex.signature.chair_roles)
     )
     secretary = secretary or _signatory_with_role(sig, load_lexicon().signature.secretary_roles)
-    place_text = place[0] if place else None
-    if (
-        place_text is None
-        and sig
-        and sig.place
-        and sig.date
-        and date
-        and (mode is None or mode[0] != "remote")
-    ):
-        a, b = _iso_days(sig.date.iso or ""), _iso_days(date.date.iso or "")
-        if a is not None and b is not None and 0 <= a - b <= 2:
-            place_text = sig.place  # signed where it was held, the day of or just after
+    place_text = place[0] if place else _signing_place(sig, date, mode[0] if mode else None)
     found.findings.extend(_unparsed_dates(doc))
     for got in (kind, place, mode):
         if got:
