@@ -78,6 +78,7 @@ def analyse(strings: Iterable[str]) -> dict[str, Analysis]:
     texts = [s[:_MAX_CANDIDATE_CHARS] for s in unique]
     for s, doc in zip(unique, nlp.pipe(texts, batch_size=256), strict=True):
         ents = tuple(Entity(e.label_, e.start_char, e.end_char, e.text) for e in doc.ents)
-        finite = any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc)
+        # a title may open with a noun the tagger reads as a verb ("Masse salariale", "Vote du budget")
+        finite = any(t.i > 0 and t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc)
         out[s] = Analysis(ents, finite)
     return out

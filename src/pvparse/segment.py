@@ -10,17 +10,20 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
+from .extract.dates import find_dates
 from .extract.times import TIME, TIME_RANGE, parse_time
-from .lines import Line
+from .lines import Line, fold
+from .resources import DataModel, load_data
 
 _ATX_RE = re.compile(r"^[ ]{0,3}(?P<hashes>#{1,6})[ ]+(?P<title>.*?)[ ]*#*[ ]*$")
 _UNDERLINE_RE = re.compile(r"^[ ]{0,3}(?P<ch>[=\-~^\"'`#*+_:.])(?P=ch){2,}[ ]*$")
 _TIMED_RE = re.compile(
-    rf"^[ *_]*(?:{TIME_RANGE})[ *_]*(?:[:\-–—.,][ ]*)?(?P<title>\S.*?)?[ *_]*$"
+    rf"[ *_]*(?:{TIME_RANGE})[ *_]*(?:[:\-–—.,][ ]*)?(?P<title>\S.*?)?[ *_]*$"
 )
 _NUMBER_RE = re.compile(
-    r"^(?P<number>\d{4}[/-]\d{1,4}|\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6}|[A-Za-z])(?P<sep>[.)°]|\\\.)?"
+    r"^(?P<number>\d{4}[/-]\d{1,4}|\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6}|[A-Za-z])(?P<sep>[.)°]|\\\.|[ ]+[-–—](?=[ ]))?"
     r"[ ]*(?:[-–—:][ ]*)?(?P<title>\S.*)$"
 )
 _HTML_ANCHOR_RE = re.compile(r"<a\b[^>]{0,200}>\s*</a>|<[^>]{1,200}>")
@@ -216,9 +219,14 @@ def _match_heading(lines: Sequence[Line], i: int, is_heading_text: Callable[[str
         nm = _NUMBER_RE.match(title)
         if nm and nm.group("sep"):
             number = nm.group("number")
+        t1 = t2 = None
+        tm = _TIMED_RE.match(text, line.start + ts - line.start)
+        if tm and tm.group("title"):
+            t1, t2 = parse_time(tm.group("t1")), parse_time(tm.group("t2"))
+            title, ts, te = _clean_title(text, tm.start("title"), te)
         return Heading(
             i, i, len(m.group("hashes")), title, line.start + ts, line.start + te, line.start, line.end,
-            number=number, style="atx",
+            number=number, start_time=t1, end_time=t2, style="atx",
         )
     if _UNDERLINE_RE.match(text) or _URL_RE.match(line.content):
         return None
@@ -227,7 +235,9 @@ def _match_heading(lines: Sequence[Line], i: int, is_heading_text: Callable[[str
     if not content or len(content) > MAX_HEADING_CHARS:
         return None
     tm = _TIMED_RE.match(text, cs)
-    if tm and tm.group("title") is not None:
+    alone = all(_paragraph_bounds(lines, i))
+    # "- de 14h à 15h : accueil" among other bullets is an item of the agenda, not a heading
+    if tm and tm.group("title") is not None and (alone or line.bullet is None):
         title, ts, te = _clean_title(text, tm.start("title"), len(text.rstrip()))
         if title:
             return Heading(
@@ -270,7 +280,7 @@ def _match_heading(lines: Sequence[Line], i: int, is_heading_text: Callable[[str
                        number=nm.group("number"), style="numbered")
     if _looks_like_sentence(bare) or not (bare[:1].isupper() or bare[:1] in "«\"'" or re.match(r"\([A-Za-zÀ-ÿ]", bare)):
         return None
-    if not _colon_heading_ok(bare) or _ASIDE_RE.match(bare) or _CLOSING_RE.match(bare):
+    if not _colon_heading_ok(bare) or _ASIDE_RE.match(bare) or _CLOSING_RE.match(bare) or _is_notice(bare):
         return None
     title, ts, te = _clean_title(text, cs, len(text.rstrip()))
     if not title or not is_heading_text(title):
@@ -283,6 +293,7 @@ def _match_heading(lines: Sequence[Line], i: int, is_heading_text: Callable[[str
 _ASIDE_RE = re.compile(r"^\([^()]*\)$")
 _CLOSING_RE = re.compile(r"^(?:Fait\s+(?:à|a|le)\b|(?:À|A|à)\s+[A-ZÀ-Ý][\w'’ -]{0,40},\s+le\b)")
 _AMOUNT_RE = re.compile(r"^[+\-−]?[ ]*[\d][\d  .,]*[ ]*(?:€|euros?|k€|M€|%|EUR)?[ ]*$", re.IGNORECASE)
+_FIGURE_START_RE = re.compile(r"^[+\-−]?[ ]*\d")
 _CLOCK_RE = re.compile(rf"^(?:{TIME}|{TIME_RANGE})$")
 _INNER_SENTENCE_RE = re.compile(r"[.!?;][ ]+\S")
 
@@ -297,7 +308,31 @@ def _colon_heading_ok(bare: str) -> bool:
     right = right.strip(" *_")
     if not right or _AMOUNT_RE.match(right) or _CLOCK_RE.match(right) or _INNER_SENTENCE_RE.search(right):
         return False
+    if _FIGURE_START_RE.match(right) or " : " in right:  # "Votants : 16 — Présents : 14", "Solde : + 2 180 € (…)"
+        return False
     return bool(left.strip(" *_"))
+
+
+class SectionLexicon(DataModel):
+    not_heading_first_words: list[str]
+
+
+@cache
+def _notice_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_data("sections.toml", SectionLexicon).not_heading_first_words)
+
+
+def _is_notice(bare: str) -> bool:
+    """"ADOPTÉ À L'UNANIMITÉ", "Samedi 6 avril 2019, de 14 h 30 à 17 h 15, salle polyvalente": a result
+    or a dateline, not a title."""
+    words = bare.split()
+    if words and fold(words[0]).strip(".,:;!") in _notice_words():
+        return True
+    if "," in bare:
+        dates = find_dates(bare)
+        if dates and dates[0].start - 0 <= 12:
+            return True
+    return False
 
 
 def _followed_by_text(lines: Sequence[Line], i: int) -> bool:
