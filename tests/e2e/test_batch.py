@@ -139,7 +139,10 @@ def test_kill_9_then_resume_ends_with_every_output_complete(tmp_path: Path) -> N
         if manifest.exists() and len(manifest.read_text(encoding="utf-8").splitlines()) >= 3:
             break
         time.sleep(0.05)
-    assert first.poll() is None, "the batch ended before it could be killed; make it longer"
+    if first.poll() is not None:
+        pytest.fail(
+            f"the batch ended (exit {first.returncode}) before it could be killed: {first.stderr.read()}"
+        )
     os.kill(first.pid, signal.SIGKILL)
     first.wait(timeout=30)
     assert first.returncode == -signal.SIGKILL
