@@ -283,17 +283,6 @@ def _iso_days(iso: str) -> int | None:
         return None
 
 
-def _signing_place(sig: SignatureFacts | None, date: DateHit | None, mode: str | None) -> str | None:
-    """Where minutes signed the day of the meeting or just after were made ("Fait le 08/07/2022, à
-    Paris." for a meeting of 7 July): the place of a meeting that says no other, unless held remotely."""
-    if sig is None or not sig.place or sig.date is None or date is None or mode == "remote":
-        return None
-    signed, held = _iso_days(sig.date.iso or ""), _iso_days(date.date.iso or "")
-    if signed is not None and held is not None and 0 <= signed - held <= 2:
-        return sig.place
-    return None
-
-
 def extract_meeting(
     lines: Sequence[Line],
     *,
@@ -323,7 +312,9 @@ def extract_meeting(
         or _signatory_with_role(sig, lex.signature.chair_roles)
     )
     secretary = secretary or _signatory_with_role(sig, load_lexicon().signature.secretary_roles)
-    place_text = place[0] if place else _signing_place(sig, date, mode[0] if mode else None)
+    # The meeting's place is what the minutes state; where they were signed is the signature's place
+    # (a hybrid meeting "signed in Paris" may have been held anywhere).
+    place_text = place[0] if place else None
     found.findings.extend(_unparsed_dates(doc))
     for got in (kind, place, mode):
         if got:
