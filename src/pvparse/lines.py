@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 _BREAK_RE = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x85")
 # Spaces that office exports put where a plain space belongs; replaced 1:1 so offsets hold.
@@ -75,6 +75,7 @@ def split_lines(text: str) -> tuple[Line, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(s: str) -> str:
     """Matching key: no accents, lower case, apostrophes and dashes unified, spaces collapsed."""
     s = unicodedata.normalize("NFKD", s)

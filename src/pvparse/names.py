@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lines import fold
 
@@ -19,6 +20,7 @@ _ARTICLE_RE = re.compile(r"^(?:(?:de |du |des |d'|aupres de |a |au |aux |chez )?
 _ORG_STOP = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "a", "au", "aux", "pour", "sur", "&"}
 
 
+@lru_cache(maxsize=1 << 14)
 def tidy(name: str) -> str:
     """A printed name made presentable: "Jean- Marie" → "Jean-Marie", spaces collapsed."""
     out = " ".join(_HYPHEN_SPACE_RE.sub("-", name).split()).strip(" ,;*_")
@@ -27,6 +29,7 @@ def tidy(name: str) -> str:
     return out
 
 
+@lru_cache(maxsize=1 << 14)
 def person_key(name: str) -> str:
     return fold(tidy(name)).replace("’", "'")
 
@@ -42,6 +45,7 @@ class NameParts:
     family: str | None
 
 
+@lru_cache(maxsize=1 << 14)
 def split_name(name: str) -> NameParts:
     """Given and family names: capitals mark the family name ("Jean DUVAL"), else the first word is given."""
     words = tidy(name).split()
@@ -58,6 +62,7 @@ def split_name(name: str) -> NameParts:
     return NameParts(words[0], " ".join(words[1:]))
 
 
+@lru_cache(maxsize=1 << 14)
 def initial_form(name: str) -> tuple[str, str] | None:
     """("Manon", "L") for "Manon L."; None for anything else."""
     m = _INITIAL_FORM_RE.match(tidy(name) + ("." if name.rstrip().endswith(".") else ""))
@@ -87,6 +92,7 @@ def split_acronym(org: str) -> tuple[str, str | None]:
     return org.strip(), None
 
 
+@lru_cache(maxsize=1 << 14)
 def org_key(name: str) -> str:
     # "27^e Région" (Pandoc superscript) is "27e Région"
     f = fold(tidy(name)).replace("-", " ").replace("^", "")
@@ -94,10 +100,12 @@ def org_key(name: str) -> str:
     return " ".join(f.split())
 
 
-def org_tokens(name: str) -> list[str]:
-    return [t for t in re.split(r"[^\w]+", org_key(name)) if t]
+@lru_cache(maxsize=1 << 14)
+def org_tokens(name: str) -> tuple[str, ...]:
+    return tuple(t for t in re.split(r"[^\w]+", org_key(name)) if t)
 
 
+@lru_cache(maxsize=1 << 14)
 def acronym_of(name: str) -> str | None:
     """Initials of the significant words: "Agence Française de Développement" → "AFD"."""
     words = [w for w in re.split(r"[\s\-’']+", tidy(name)) if w]
@@ -107,6 +115,7 @@ def acronym_of(name: str) -> str | None:
     return "".join(w[0].upper() for w in sig)
 
 
+@lru_cache(maxsize=1 << 14)
 def abbreviates(short: str, long: str) -> bool:
     """Is every word of `short` a prefix of the matching word of `long`? ("Sc Po Lyon", "Sciences Po Lyon")."""
     a, b = org_tokens(short), org_tokens(long)

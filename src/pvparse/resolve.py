@@ -243,12 +243,16 @@ def add_org(reg: Registry, m: Mention) -> int | None:
     return idx
 
 
+_CAPS_WORD_RE = re.compile(r"(?<![\w-])[A-ZÀ-Ý][A-ZÀ-Ý0-9&]{1,11}(?![\w-])")
+
+
 def _find_acronyms_in_text(reg: Registry, text: str) -> None:
     """An organisation's initials printed alone elsewhere ("l'AFD souhaite") become an alias."""
+    printed = set(_CAPS_WORD_RE.findall(text))  # one pass over the text, whatever the number of bodies
     for o in reg.orgs:
         for f in list(o.forms):
             acr = acronym_of(f)
-            if acr and len(acr) >= 3 and acr not in o.forms and re.search(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text):
+            if acr and len(acr) >= 3 and acr not in o.forms and acr in printed:
                 o.forms.append(acr)
                 o.acronyms.append(acr)
 

@@ -121,7 +121,7 @@ def heading_role_strings(title: str) -> list[str]:
             out += entry_strings(e)
     if ":" in title:
         rest = title[title.index(":") + 1 :].lstrip()
-        e = parse_entry(rest, 0, "other", lenient=True)
+        e = parse_entry(rest, 0, "other", lenient=True) if rest[:1].isupper() else None
         if e:
             out += entry_strings(e)
     return out

@@ -127,11 +127,15 @@ def _made_line(lines: Sequence[Line], tail: Sequence[int]) -> tuple[int, DateMat
     return None
 
 
+MAX_CELL_CHARS = 80
+
+
 def signature_strings(lines: Sequence[Line]) -> list[str]:
     """The cells of the last lines, for spaCy."""
     out: list[str] = []
     for i in _tail(lines, TAIL_LINES):
-        out.extend(c.text for c in _cells(lines[i]))
+        # a signature cell is a name or a title; a sentence of the last paragraphs is none
+        out.extend(c.text for c in _cells(lines[i]) if len(c.text) <= MAX_CELL_CHARS)
     return out
 
 

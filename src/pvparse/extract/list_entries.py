@@ -1,0 +1,650 @@
+"""One entry of a printed list, by layout: the name, the pieces after it, a proxy, a roll-call status.
+
+"Isabelle Martin (Département du Gers)", "- **Paul Roux**, trésorier, Ville de Lyon. (*)",
+"Mme Odile BRUNET, 3e adjointe", "Gaëlle Hamon (pouvoir à Bruno Perrot)", "Siméon, Présent !".
+Everything here is plain string work with absolute offsets; spaCy is asked about the pieces later
+(`classify_entry`), to tell an institution from a person and a role.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from ..lines import fold
+from ..nlp import EMPTY, Analysis
+from ..resources import DataModel, load_data
+from ..schema import ListKind
+from .turns import load_lexicon as load_speaker_lexicon
+
+
+class KindHeaders(DataModel):
+    kind: ListKind
+    # 1 = attendance (wins over membership words in the same header), 2 = everything else.
+    priority: int = 2
+    headers: list[str]
+
+
+class StatusWords(DataModel):
+    present: list[str]
+    absent: list[str]
+    excused: list[str]
+
+
+class ListLexicon(DataModel):
+    kinds: list[KindHeaders]
+    not_list_headers: list[str]
+    agenda_words: list[str]
+    recall_words: list[str]
+    not_names: list[str]
+    column_words: list[str]
+    status_words: StatusWords
+    legend_markers: list[str]
+    new_member_words: list[str]
+    role_words: list[str]
+    ordinals: list[str]
+    bureau_roles: list[str]
+    organisation_cues: list[str]
+    org_connectors: list[str]
+    proxy_phrases: list[str]
+
+
+def load_lexicon() -> ListLexicon:
+    return load_data("lists.toml", ListLexicon)
+
+
+# --- word keys ------------------------------------------------------------------------------------
+
+_INCLUSIVE_RE = re.compile(r"(?<=[a-z])[.·•‧⋅]+(?=[a-z])|\((?=e|s)|(?<=e|s)\)")
+_TOKEN_RE = re.compile(r"[a-z0-9]+")
+
+
+def word_key(word: str) -> str:
+    """A word reduced for matching: "Présent.e.s", "présentes", "Présents" → "present"."""
+    w = word[:-1] if word.endswith(("s", "eaux")) and len(word) > 3 else word
+    for _ in range(2):
+        if w.endswith("e") and len(w) > 3:
+            w = w[:-1]
+    return w
+
+
+def phrase_keys(text: str) -> tuple[str, ...]:
+    """Word keys of a phrase: "Absent·es excusé·es" → ("absent", "excus")."""
+    f = _INCLUSIVE_RE.sub("", fold(text))
+    return tuple(word_key(t) for t in _TOKEN_RE.findall(f))
+
+
+def _contains(hay: Sequence[str], needle: Sequence[str]) -> bool:
+    n = len(needle)
+    return n > 0 and any(tuple(hay[i : i + n]) == tuple(needle) for i in range(len(hay) - n + 1))
+
+
+@dataclass(frozen=True)
+class HeaderMatch:
+    kind: str | None
+    exact: bool  # the header is the phrase and nothing else ("Candidate", "Excusés")
+    agenda: bool  # the header reads as an agenda item ("Présentation et vote du nouveau CA")
+    recall: bool  # the header recalls an earlier composition ("Rappel AG 2005")
+    refused: bool  # the header never introduces people ("Ordre du jour", "Bureau de séance")
+
+
+@cache
+def _kind_phrases() -> tuple[tuple[int, int, tuple[str, ...], str], ...]:
+    out = []
+    for order, k in enumerate(load_lexicon().kinds):
+        for h in k.headers:
+            out.append((k.priority, order, phrase_keys(h), k.kind))
+    return tuple(out)
+
+
+@cache
+def header_kind(header: str) -> HeaderMatch:
+    """Which list a header announces: "**Présent.e.s :**" → present, "Adhésions en préparation" → pending."""
+    lex = load_lexicon()
+    keys = phrase_keys(header)
+    refused = any(_contains(keys, phrase_keys(p)) for p in lex.not_list_headers)
+    agenda = any(_contains(keys, phrase_keys(p)) for p in lex.agenda_words)
+    recall = any(_contains(keys, phrase_keys(p)) for p in lex.recall_words)
+    best: tuple[bool, int, int, int] | None = None
+    kind = None
+    exact = False
+    for priority, order, phrase, k in _kind_phrases():
+        if _contains(keys, phrase):
+            # a phrase that is the whole header wins ("Se présente également" is not "présente")
+            rank = (phrase != keys, priority, -len(phrase), order)
+            if best is None or rank < best:
+                best, kind, exact = rank, k, phrase == keys
+    return HeaderMatch(kind, exact, agenda, recall, refused)
+
+
+# --- name shapes --------------------------------------------------------------------------------
+
+_UP = "A-ZÀ-ÖØ-Ý"
+_LO = "a-zß-öø-ÿ"
+_CAP_WORD = rf"[{_UP}][{_LO}]+(?:[{_UP}][{_LO}]+)*(?:['’][{_LO}]+)?"
+_CAPS_WORD = rf"[{_UP}]{{2,}}"
+_PART = rf"(?:{_CAP_WORD}|{_CAPS_WORD})"
+_NAME_WORD_RE = re.compile(rf"^(?:[dDlLoON]['’])?{_PART}(?:-(?:{_PART}|[{_LO}]+))*$")
+_LOWER_WORD_RE = re.compile(rf"^[{_LO}]{{2,}}(?:-[{_LO}]+)*$")
+_INITIAL_RE = re.compile(rf"^[{_UP}]\.?$")
+_CAPS_ONLY_RE = re.compile(rf"^[{_UP}0-9&'’.\- ]+$")
+
+
+@cache
+def _particles() -> frozenset[str]:
+    return frozenset(fold(p) for p in load_speaker_lexicon().speakers.name_particles)
+
+
+@cache
+def _civilities() -> frozenset[str]:
+    return frozenset(fold(c) for c in load_speaker_lexicon().speakers.civilities)
+
+
+def split_civility(name: str) -> tuple[str, str]:
+    """("Mme", "Odile BRUNET") for "Mme Odile BRUNET"; ("", name) without a civility."""
+    words = name.split()
+    if len(words) >= 2 and fold(words[0]) in _civilities():
+        return words[0], name[name.index(words[0]) + len(words[0]) :].strip()
+    return "", name.strip()
+
+
+def name_shape(text: str, *, lenient: bool = False) -> int:
+    """How many name words `text` has when it reads as a person's name, else 0.
+
+    "Pauline Lavagne d'Ortigue" → 3, "Manon L." → 2, "Mme DUPONT" → 1, "Nathalie" → 1,
+    "Rapport moral" → 0. With `lenient`, lower-case names ("vuillard arthur") pass too.
+    """
+    _civ, bare = split_civility(text.strip())
+    words = bare.split()
+    if not words or len(words) > 6:
+        return 0
+    if len(words) == 1 and fold(words[0]) in _word_set("not_names"):
+        return 0
+    count = 0
+    for i, w in enumerate(words):
+        if _NAME_WORD_RE.match(w):
+            count += 1
+        elif fold(w) in _particles() and 0 < i < len(words) - 1:
+            continue
+        elif _INITIAL_RE.match(w) and i == len(words) - 1 and i > 0:
+            count += 1
+        elif lenient and _LOWER_WORD_RE.match(w) and len(words) <= 3:
+            count += 1
+        else:
+            return 0
+    return count if count <= 4 else 0
+
+
+def is_caps_line(text: str) -> bool:
+    """"COLLECTIVITÉS LOCALES, ADMINISTRATIONS ET AGENTS PUBLICS": a college or category heading."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 6 and all(c.isupper() for c in letters) and len(text.split()) >= 2
+
+
+@cache
+def _word_set(field: str) -> frozenset[str]:
+    words: list[str] = getattr(load_lexicon(), field)
+    return frozenset(fold(w).replace("-", " ") for w in words)
+
+
+def starts_with_role(text: str) -> bool:
+    """"présidente", "1re adjointe", "Délégué à l'innovation", "co-fondateur de ..." read as roles."""
+    words = [fold(w).strip(".,;:()«»\"") for w in text.split()]
+    if words and words[0] in _word_set("ordinals"):
+        words = words[1:]
+    if not words:
+        return False
+    first = words[0].replace("-", " ")
+    return first in _word_set("role_words") or first.split(" ")[-1] in _word_set("role_words")
+
+
+_ARTICLE_RE = re.compile(rf"^(?:La|Le|Les|L['’]|Un|Une)\s*[{_UP}«\"]")
+
+
+def has_org_cue(text: str) -> bool:
+    """Does a capitalised cue word ("Région", "Métropole", "Scop") or an acronym name an institution?"""
+    cues = _word_set("organisation_cues")
+    words = text.split()
+    for i, w in enumerate(words):
+        if not w[:1].isupper():
+            continue
+        f = fold(w).strip(".,;:()«»\"")
+        pair = f + " " + fold(words[i + 1]).strip(".,;:()") if i + 1 < len(words) else ""
+        for part in (f, *f.split("-")):
+            if part in cues:
+                return True
+        if pair and pair in cues:
+            return True
+    return False
+
+
+def org_shaped(text: str) -> bool:
+    """An institution by shape alone: article-led ("La Balade des Livres"), a cue word, an acronym."""
+    t = text.strip(" «»\"")
+    if not t:
+        return False
+    if _ARTICLE_RE.match(t):
+        return True
+    first = fold(t.split()[0]).strip(".,;:")
+    if first in _word_set("organisation_cues") and t[:1].isupper():
+        return True
+    return bool(_CAPS_ONLY_RE.match(t)) and len(t.split()) == 1 and len(t) >= 2
+
+
+# --- pieces and raw entries -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A stretch of the source: text as printed, absolute offsets."""
+
+    text: str
+    start: int
+    end: int
+    paren: bool = False
+
+
+@dataclass(frozen=True)
+class RawEntry:
+    """An entry before spaCy: its head (the name or the organisation), then the pieces after it."""
+
+    text: str
+    start: int
+    end: int
+    head: Piece
+    rest: tuple[Piece, ...] = ()
+    represented_by: Piece | None = None
+    status: str | None = None  # a kind the entry gives itself: "absent ?", an unticked box
+    marker: str | None = None  # a legend marker printed on the entry ("(*)")
+    role: Piece | None = None  # the office of a "Trésorier : X" line
+    group: str | None = None
+    group_new: bool = False
+
+
+def _lstrip(text: str, start: int, end: int, chars: str) -> int:
+    while start < end and text[start] in chars:
+        start += 1
+    return start
+
+
+def _rstrip(text: str, start: int, end: int, chars: str) -> int:
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return end
+
+
+def _keep_initial(text: str, start: int, end: int) -> int:
+    """Give back the full stop of a final initial ("Manon L." stays whole)."""
+    if end < len(text) and text[end] == "." and end - start >= 3 and text[end - 1].isupper() and text[end - 2] == " ":
+        return end + 1
+    return end
+
+
+def trim(text: str, start: int, end: int, chars: str = " \t*_") -> Piece:
+    """The piece [start, end) of `text` narrowed past `chars` on both sides (offsets relative)."""
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return Piece(text[start:end], start, end)
+
+
+_OPEN = {"(": ")", "[": "]", "«": "»", "“": "”"}
+
+
+def split_top(text: str, seps: str = ",;") -> list[tuple[int, int]]:
+    """Spans of `text` between top-level separators (brackets and quotes are not split)."""
+    out: list[tuple[int, int]] = []
+    depth: list[str] = []
+    quote = False
+    pos = 0
+    for i, ch in enumerate(text):
+        if ch == '"':
+            quote = not quote
+        elif quote:
+            continue
+        elif ch in _OPEN:
+            depth.append(_OPEN[ch])
+        elif depth and ch == depth[-1]:
+            depth.pop()
+        elif not depth and ch in seps:
+            out.append((pos, i))
+            pos = i + 1
+    out.append((pos, len(text)))
+    return out
+
+
+def _accent_class(ch: str) -> str:
+    groups = {"e": "eéèêë", "a": "aàâä", "i": "iîï", "o": "oôö", "u": "uùûü", "c": "cç", "'": "'’"}
+    for base, alts in groups.items():
+        if ch in alts:
+            return f"[{alts}{alts.upper()}]"
+    return re.escape(ch) if not ch.isspace() else r"\s+"
+
+
+def loose_pattern(phrase: str) -> str:
+    """A regex for a phrase that tolerates accents, case and spacing: "représenté par"."""
+    return "".join(_accent_class(c.lower()) if c.isalpha() or c == "'" else _accent_class(c) for c in phrase)
+
+
+@cache
+def _proxy_re() -> re.Pattern[str]:
+    phrases = sorted(load_lexicon().proxy_phrases, key=len, reverse=True)
+    alts = "|".join(loose_pattern(p) for p in phrases)
+    # "(pouvoir à Y)", ", représentée par Y", " donne pouvoir à Y", " => Y"
+    return re.compile(rf"[\s,(]*(?:{alts})s?[\s:]*", re.IGNORECASE)
+
+
+_BARE_PROXY_RE = re.compile(r"\s+(?:à|a)\s+", re.IGNORECASE)
+_NUMBER_RE = re.compile(r"^\d{1,3}[.)]\s+")
+_BOLD_RE = re.compile(r"(\*\*|__)(?P<name>[^*_]+?)\1")
+_TAIL_SEP_RE = re.compile(r"\s+[-–—]\s+|\s*=>\s*|\s*->\s*|\s*→\s*")
+_TIME_RE = re.compile(r"^\d{1,2}\s*[h:]\s*\d{0,2}$")
+
+
+@cache
+def _status_re() -> re.Pattern[str]:
+    words = load_lexicon().status_words
+    alts = sorted({w for ws in (words.present, words.absent, words.excused) for w in ws}, key=len, reverse=True)
+    return re.compile(rf"^(?P<word>{'|'.join(loose_pattern(w) for w in alts)})\b[\s!?.]*(?:\(.*\))?[\s!?.]*$",
+                      re.IGNORECASE)
+
+
+def _status_of(word: str) -> str | None:
+    w = fold(word)
+    sw = load_lexicon().status_words
+    for kind, words in (("present", sw.present), ("absent", sw.absent), ("excused", sw.excused)):
+        if w in {fold(x) for x in words}:
+            return kind
+    return None
+
+
+@cache
+def _markers() -> tuple[str, ...]:
+    return tuple(sorted(load_lexicon().legend_markers, key=len, reverse=True))
+
+
+def parse_entry(text: str, base: int, kind: str | None, *, lenient: bool, org_list: bool = False) -> RawEntry | None:
+    """Read one entry whose text starts at absolute offset `base`; None when it is not an entry.
+
+    >>> parse_entry("Isabelle Martin (Département du Gers)", 0, "present", lenient=True).head.text
+    'Isabelle Martin'
+    """
+    whole = trim(text, 0, len(text), " \t")
+    s, e = whole.start, whole.end
+    marker = None
+    for mk in _markers():
+        tail = text[s:e].rstrip(" .;,")
+        if mk.strip("*") == "":
+            # a bare star marks the entry only after its text ("Paul Roux *"), never Markdown emphasis
+            if tail.endswith((" " + mk, "." + mk)) and not tail.endswith("*" + mk):
+                marker, e = mk, s + len(tail) - len(mk)
+                break
+        elif tail.endswith(mk):
+            marker, e = mk, s + len(tail) - len(mk)
+            break
+    e = _keep_initial(text, s, _rstrip(text, s, e, " \t.;,"))
+    if not text[s:e].startswith(("**", "__")):
+        s = _lstrip(text, s, e, " \t*_")
+        e = _keep_initial(text, s, _rstrip(text, s, e, " \t.;,*_"))
+    if s >= e:
+        return None
+    whole = Piece(text[s:e], s, e)
+    if org_list:
+        head = Piece(text[s:e], base + s, base + e)
+        return RawEntry(head.text, head.start, head.end, head, marker=marker)
+    status = None
+    # roll call: "Siméon, Présent !", "Gourdel (VIP), absent ? (Il est passé où ?)"
+    spans = split_top(text[s:e])
+    if len(spans) > 1:
+        ls, le = spans[-1]
+        m = _status_re().match(text[s + ls : s + le].strip())
+        if m:
+            status = _status_of(m.group("word"))
+            e = _rstrip(text, s, s + ls - 1, " \t*_.;,")
+    represented_by = None
+    m = _proxy_re().search(text, s, e)
+    if m and m.start() > s:
+        tgt = trim(text, m.end(), e, " \t*_.;,)")
+        if tgt.text and name_shape(tgt.text):
+            represented_by = Piece(tgt.text, base + tgt.start, base + tgt.end)
+        e = m.start()
+    elif kind == "represented":
+        bm = _BARE_PROXY_RE.search(text, s, e)
+        if bm:
+            tgt = trim(text, bm.end(), e, " \t*_.;,)")
+            if tgt.text and name_shape(tgt.text) and name_shape(text[s : bm.start()]):
+                represented_by = Piece(tgt.text, base + tgt.start, base + tgt.end)
+                e = bm.start()
+    bold = _BOLD_RE.match(text, s)
+    if bold and bold.end() <= e:
+        hs, he = bold.start("name"), bold.end("name")
+        after = bold.end()
+    else:
+        cut = e
+        for sep in ("(", "[", ",", ";", ":"):
+            k = text.find(sep, s, e)
+            if k != -1:
+                cut = min(cut, k)
+        tm = _TAIL_SEP_RE.search(text, s, cut)
+        if tm:
+            cut = tm.start()
+        hs, he = s, cut
+        after = cut
+    head = trim(text, hs, he, " \t*_.,;")
+    if head.end < he:
+        head = Piece(text[head.start : _keep_initial(text, head.start, head.end)], head.start,
+                     _keep_initial(text, head.start, head.end))
+    if head.start >= head.end:
+        return None
+    rest = _rest_pieces(text, after, e)
+    return RawEntry(
+        text=text[whole.start : whole.end],
+        start=base + whole.start,
+        end=base + whole.end,
+        head=Piece(head.text, base + head.start, base + head.end),
+        rest=tuple(Piece(r.text, base + r.start, base + r.end, r.paren) for r in rest),
+        represented_by=represented_by,
+        status=status,
+        marker=marker,
+    )
+
+
+def _rest_pieces(text: str, start: int, end: int) -> list[Piece]:
+    """Comma pieces and bracketed pieces after the head; a vote tally after a colon is dropped."""
+    seg = text[start:end]
+    colon = next((a for a, _b in split_top(seg, ":")[1:]), None)
+    if colon is not None:
+        end = start + colon - 1
+        seg = text[start:end]
+    out: list[Piece] = []
+    for a, b in split_top(seg, ",;"):
+        a, b = start + a, start + b
+        pos = a
+        for m in re.finditer(r"\(([^()]*)\)|\[([^\[\]]*)\]", text[a:b]):
+            ms, me = a + m.start(), a + m.end()
+            before = trim(text, pos, ms, " \t*_.,;-–—")
+            if before.text:
+                out.append(before)
+            if m.group(1) is not None:
+                inner = trim(text, ms + 1, me - 1, " \t*_.,;")
+                if inner.text:
+                    out.append(Piece(inner.text, inner.start, inner.end, paren=True))
+            pos = me
+        tail = trim(text, pos, b, " \t*_.,;-–—")
+        if tail.text:
+            out.append(tail)
+    return out
+
+
+def entry_strings(e: RawEntry) -> list[str]:
+    """The strings spaCy is asked about for one entry: the head, and the pieces after it whose kind
+    their shape leaves open (a capitalised piece with no institution cue: "Ti Lab", "Paul Roux").
+
+    Pieces that open in lower case are roles and those with a cue are institutions without spaCy's
+    help (see `_is_institution`), so they are not sent.
+    """
+    out = [e.head.text, split_civility(e.head.text)[1]]
+    for p in e.rest:
+        t = p.text.strip(" «»\"“”")
+        if t[:1].isupper() and not starts_with_role(t) and not has_org_cue(t) and not org_shaped(t):
+            out.append(p.text)
+    return out
+
+
+# --- classification (with spaCy) ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Classified:
+    person: Piece | None
+    organization: Piece | None
+    role: str | None
+
+
+@cache
+def _connector_re() -> re.Pattern[str]:
+    alts = "|".join(loose_pattern(c) for c in sorted(load_lexicon().org_connectors, key=len, reverse=True))
+    return re.compile(rf"(?:^|\s)(?:{alts})(?:\s+|(?<=['’]))(?=[{_UP}«\"])", re.IGNORECASE)
+
+
+def _trailing_connector_re() -> re.Pattern[str]:
+    alts = "|".join(loose_pattern(c) for c in sorted(load_lexicon().org_connectors, key=len, reverse=True))
+    return re.compile(rf"(?:\s+(?:{alts}))+\s*[«\"]?\s*$", re.IGNORECASE)
+
+
+def _embedded_org(p: Piece) -> Piece | None:
+    """"co-fondateur de l'Université de X" → "Université de X"; "inspectrice des finances" → None.
+
+    A lower-case cue word right before the name belongs to it: "adjoint aux sports de la commune de
+    Villebourg" → "commune de Villebourg".
+    """
+    for m in _connector_re().finditer(p.text):
+        s = m.end()
+        sub = trim(p.text, s, len(p.text), " «»\"“”")
+        if sub.text and not starts_with_role(sub.text) and sub.text[:1].isupper():
+            cue = _lower_cue_before(p.text, m.start())
+            if cue is not None:
+                sub = trim(p.text, cue, len(p.text), " «»\"“”")
+            return Piece(sub.text, p.start + sub.start, p.start + sub.end)
+    return None
+
+
+def _lower_cue_before(text: str, end: int) -> int | None:
+    """Start of "commune" in "... de la commune| de X" when a cue word ends right before `end`."""
+    m = re.search(r"(?:^|\s)(?:(?:de la|de l['’]|du|des|de|d['’]|à la|au|aux|à)\s*)?(?P<cue>[a-zà-ÿ]+)\s*$", text[:end])
+    if m and fold(m.group("cue")) in _word_set("organisation_cues"):
+        return m.start("cue")
+    return None
+
+
+def _is_institution(p: Piece, analysis: Mapping[str, Analysis]) -> bool:
+    """A piece after the name that names a body: not a role, capitalised, and not a person's name."""
+    t = p.text.strip(" «»\"“”")
+    if not t or starts_with_role(t):
+        return False
+    if has_org_cue(t) or org_shaped(t):
+        return True
+    if not t[:1].isupper():
+        return False
+    an = analysis.get(p.text, EMPTY)
+    return not (name_shape(t) >= 2 and an.covering("PER", t))
+
+
+def is_org_head(text: str, analysis: Mapping[str, Analysis]) -> bool:
+    """Is the head of an entry an organisation ("La Balade des Livres", "Ville de Paris", "DITP")?"""
+    civ, bare = split_civility(text)
+    if civ:
+        return False
+    if org_shaped(bare):
+        return True
+    an = analysis.get(text, EMPTY)
+    has_per = any(e.label == "PER" for e in an.entities)
+    # one capitalised word is a first name in these lists; spaCy's ORG on it ("Marine") is noise
+    if not has_per and len(bare.split()) >= 2 and an.covering("ORG", bare, 0.9):
+        return True
+    return not name_shape(bare, lenient=True)
+
+
+def classify_entry(e: RawEntry, kind: str, analysis: Mapping[str, Analysis]) -> Classified:
+    """Person, organisation and role of one entry.
+
+    The organisation is the last piece after the name that names an institution ("…, Région Grand
+    Est"), else one named at the end of the last piece ("co-fondateur de l'Université X"), else one
+    in brackets ("(Ville de Paris)"). The role is the text between the name and that organisation
+    (or all of it when no organisation is printed); attendance lists keep a role only when it opens
+    with a role word ("présidente", "1re adjointe"), so notes like "en ligne" are not roles.
+    """
+    head = e.head
+    if is_org_head(head.text, analysis):
+        org = head
+        if e.rest and e.rest[0].paren and _acronym_follows(head, e.rest[0]):
+            org = Piece(f"{head.text} ({e.rest[0].text})", head.start, e.rest[0].end + 1)
+        return Classified(None, org, None)
+    person = head
+    civ, bare = split_civility(head.text)
+    if civ and len(bare.split()) >= 2:
+        person = Piece(bare, head.end - len(bare), head.end)
+    plain = [p for p in e.rest if not p.paren]
+    parens = [p for p in e.rest if p.paren]
+    org: Piece | None = None
+    for p in reversed(plain):
+        if _is_institution(p, analysis):
+            org = p
+            break
+    if org is None and plain:
+        org = _embedded_org(plain[-1])
+    if org is None:
+        for p in parens:
+            t = p.text
+            if starts_with_role(t) or _TIME_RE.match(t) or not any(w[:1].isupper() for w in t.split()):
+                continue
+            first = trim(t, 0, split_top(t)[0][1], " \t*_.,;")
+            org = Piece(first.text, p.start + first.start, p.start + first.end)
+            break
+    if org is not None:
+        nxt = next((p for p in e.rest if p.paren and p.start > org.end), None)
+        if nxt is not None and _acronym_follows(org, nxt):
+            org = Piece(f"{org.text} ({nxt.text})", org.start, nxt.end + 1)
+    role = _role_text(e, org, plain, parens, kind)
+    return Classified(person, org, role)
+
+
+def _acronym_follows(p: Piece, paren: Piece) -> bool:
+    """"Grand Besançon Métropole (GBM)": an acronym in brackets right after the organisation."""
+    return paren.start - p.end <= 3 and bool(re.fullmatch(rf"[{_UP}][{_UP}0-9&.\-]{{1,10}}", paren.text))
+
+
+_CLAUSE_WORDS = frozenset({"qui", "que", "dont", "et", "mais", "ou", "lequel", "laquelle", "lesquels"})
+_ROLE_LEFT = " \t*_.,;:-–—("
+_ROLE_RIGHT = " \t*_.,;:-–—"
+
+
+def _role_text(e: RawEntry, org: Piece | None, plain: list[Piece], parens: list[Piece], kind: str) -> str | None:
+    if e.role is not None:
+        return e.role.text
+    attendance = kind in ("present", "excused", "absent", "represented")
+    text: str | None = None
+    if org is not None:
+        before = [p for p in e.rest if p.start < org.start]
+        if before:
+            text = _span_text(e, min(p.start for p in before), org.start)
+            text = _trailing_connector_re().sub("", text.rstrip(_ROLE_RIGHT)).rstrip(_ROLE_RIGHT).lstrip(_ROLE_LEFT)
+    elif plain:
+        # an attendance entry's later pieces are notes ("…, retenu par un stage fédéral")
+        last = plain[0] if attendance else plain[-1]
+        text = _span_text(e, plain[0].start, last.end).rstrip(_ROLE_RIGHT).lstrip(_ROLE_LEFT)
+    if text and fold(text.split()[0]) in _CLAUSE_WORDS:
+        text = None  # "…, qui se représentent": a clause, not a role
+    if text and (not attendance or starts_with_role(text)):
+        return text
+    for p in parens:
+        if starts_with_role(p.text) and (org is None or p.end <= org.start or p.start >= org.end):
+            return p.text
+    return None
+
+
+def _span_text(e: RawEntry, start: int, end: int) -> str:
+    return e.text[start - e.start : end - e.start]

@@ -1,0 +1,264 @@
+"""The vote vocabulary of `models/decisions.toml`, compiled into regexes over folded text.
+
+Matching runs on `fold_keep` copies of the source: lower case, accents removed, apostrophes and
+dashes unified, one character for one character, so a match's offsets are offsets in the source.
+Every regex is built from the word lists with bounded quantifiers only.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from pydantic import Field
+
+from ..resources import DataModel, load_data
+
+COUNT_FIELDS = ("for", "against", "abstain", "blank", "voters")
+
+
+class CountWords(DataModel):
+    for_: list[str] = Field(alias="for")
+    against: list[str]
+    abstain: list[str]
+    blank: list[str]
+    voters: list[str]
+
+    def by_field(self) -> dict[str, list[str]]:
+        return {
+            "for": self.for_,
+            "against": self.against,
+            "abstain": self.abstain,
+            "blank": self.blank,
+            "voters": self.voters,
+        }
+
+
+class ResultWords(DataModel):
+    adopted_participles: list[str]
+    rejected_participles: list[str]
+    quitus_participles: list[str]
+    adopted_verbs: list[str]
+    rejected_verbs: list[str]
+    bodies: list[str]
+    opinion_verbs: list[str]
+    impersonal: list[str]
+    decision_labels: list[str]
+    consent: list[str]
+    unanimity: list[str]
+    unanimous_nouns: list[str]
+    majority: list[str]
+    past_cues: list[str]
+    procedural: list[str]
+    reported_verbs: list[str]
+    hypothetical_cues: list[str]
+
+
+class SubjectWords(DataModel):
+    generic: list[str]
+    proposal_labels: list[str]
+    heading_prefixes: list[str]
+
+
+class DecisionLexicon(DataModel):
+    vote_heads: list[str]
+    vote_nouns: list[str]
+    counts: CountWords
+    numbers: dict[str, int]
+    results: ResultWords
+    subjects: SubjectWords
+
+
+def load_lexicon() -> DecisionLexicon:
+    return load_data("decisions.toml", DecisionLexicon)
+
+
+_APOSTROPHES = "’‘ʼ`´′"
+_DASHES = "–—‑‐−"
+
+
+class _FoldTable(dict[int, str]):
+    """`str.translate` table filled on first sight of each character: lower case, no accent, 1:1."""
+
+    def __missing__(self, code: int) -> str:
+        c = chr(code)
+        if c in _APOSTROPHES:
+            r = "'"
+        elif c in _DASHES:
+            r = "-"
+        else:
+            base = unicodedata.normalize("NFD", c)[0].lower()
+            r = base if len(base) == 1 else c
+        self[code] = r
+        return r
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+def fold_keep(s: str) -> str:
+    """Lower case without accents, one character per character ("Adoptée" → "adoptee")."""
+    return s.translate(_FOLD_TABLE)
+
+
+def _word(w: str) -> str:
+    """A lexicon word as a regex over folded text: spaces stretch, apostrophes may be followed by spaces."""
+    parts = [re.escape(p) for p in fold_keep(w).split()]
+    return r"[ ]+".join(parts).replace("'", r"'[ ]?")
+
+
+def alternation(words: Iterable[str]) -> str:
+    """`(?:longest|...|shortest)` so that "voix pour" wins over "pour"."""
+    uniq = sorted({_word(w) for w in words if w.strip()}, key=lambda x: (-len(x), x))
+    return "(?:" + "|".join(uniq) + ")"
+
+
+_WB = r"(?<![\w'])"  # a word starts here
+_WE = r"(?![\w'-])"  # a word ends here
+_NUM = r"\d{1,4}"
+# A number that is an amount, a percentage or a time is not a count.
+_NOT_AMOUNT = r"(?![\d.,]|[ ]?(?:€|%|k€|euros?\b|h\d|h\b|ans?\b|mois\b|jours?\b|m2|m²|cent\b|mille\b))"
+_AGREE = r"(?:e|s|es)?"
+
+
+@dataclass(frozen=True)
+class VotePatterns:
+    """Compiled regexes; named groups carry the field names."""
+
+    count_label: re.Pattern[str]
+    count_number: re.Pattern[str]
+    count_words_number: re.Pattern[str]
+    count_by_against: re.Pattern[str]
+    bare_votes: re.Pattern[str]
+    field_of: dict[str, str]
+    numbers: dict[str, int]
+    vote_head: re.Pattern[str]
+    vote_word: re.Pattern[str]
+    passive: re.Pattern[str]
+    quitus: re.Pattern[str]
+    standalone: re.Pattern[str]
+    active: re.Pattern[str]
+    active_past: re.Pattern[str]
+    opinion: re.Pattern[str]
+    impersonal: re.Pattern[str]
+    decision_label: re.Pattern[str]
+    consent: re.Pattern[str]
+    unanimity: re.Pattern[str]
+    unanimity_minus: re.Pattern[str]
+    unanimous_noun: re.Pattern[str]
+    majority: re.Pattern[str]
+    past: re.Pattern[str]
+    procedural: re.Pattern[str]
+    hypothetical: re.Pattern[str]
+    reported: re.Pattern[str]
+    rejected_participle: re.Pattern[str]
+    rejected_verb: re.Pattern[str]
+    decide_not: re.Pattern[str]
+    proposal_label: re.Pattern[str]
+    heading_prefix: re.Pattern[str]
+    generic: frozenset[str]
+    bodies: frozenset[str]
+
+
+@cache
+def patterns() -> VotePatterns:
+    lx = load_lexicon()
+    fields = lx.counts.by_field()
+    field_of = {fold_keep(" ".join(w.split())): f for f, words in fields.items() for w in words}
+    all_field_words = alternation(w for words in fields.values() for w in words)
+    nouns = alternation(lx.vote_nouns)
+    numbers = {fold_keep(k): v for k, v in lx.numbers.items()}
+    word_nums = alternation(lx.numbers)
+    word_num_fields = alternation([*lx.counts.abstain, *lx.counts.blank])
+    r = lx.results
+    adopted_p = alternation(r.adopted_participles)
+    rejected_p = alternation(r.rejected_participles)
+    any_p = "(?:" + adopted_p + "|" + rejected_p + ")"
+    adverbs = (
+        r"(?:ainsi|donc|bien|egalement|aussi|definitivement|alors|finalement|enfin|a[ ]nouveau|de[ ]nouveau)"
+    )
+    aux = r"(?:est|sont|fut|furent|(?:a|ont)(?:[ ]+pas)?[ ]+ete|(?:a|ont)[ ]+donc[ ]+ete)"
+    body = r"(?:(?:l'[ ]?|le[ ]+|la[ ]+|les[ ]+|notre[ ]+|son[ ]+|sa[ ]+)?" + alternation(r.bodies) + r")"
+    verbs = "(?:" + alternation(r.adopted_verbs) + "|" + alternation(r.rejected_verbs) + ")"
+    apposition = r"(?:[ ]*,[^,.;:]{1,80},)?"
+    return VotePatterns(
+        count_label=re.compile(
+            rf"{_WB}(?:{nouns}[ ]+)?(?P<word>{all_field_words})[ ]*(?:\*\*|__)?[ ]*[:=][ ]*(?:\*\*|__)?[ ]*"
+            rf"(?P<n>{_NUM}){_NOT_AMOUNT}"
+        ),
+        count_number=re.compile(
+            rf"(?<![\w.,/-])(?P<n>{_NUM})[ ]*(?:(?P<noun>{nouns})[ ]+)?(?P<word>{all_field_words}){_WE}"
+            r"(?![ ]*(?:cent|%|mille)\b)"
+        ),
+        count_words_number=re.compile(
+            rf"{_WB}(?P<n>{word_nums})[ ]+(?:(?P<noun>{nouns})(?:[ ]+(?P<word>{all_field_words}))?"
+            rf"|(?P<word2>{word_num_fields})){_WE}"
+        ),
+        count_by_against=re.compile(
+            rf"{_WB}(?:par|a)[ ]+(?P<for>{_NUM})[ ]+{nouns}[ ]+contre[ ]+(?P<against>{_NUM}){_NOT_AMOUNT}"
+            rf"(?![ ]*(?:{nouns}[ ]+)?(?:pour|contre)\b)"
+        ),
+        bare_votes=re.compile(rf"(?<![\w.,/-])(?P<n>{_NUM})[ ]*(?P<noun>{nouns}){_WE}"),
+        field_of=field_of,
+        numbers=numbers,
+        vote_head=re.compile(rf"(?P<head>{alternation(lx.vote_heads)}){_WE}"),
+        vote_word=re.compile(
+            rf"{_WB}(?:{nouns}|votants?|scrutin|abstentions?|approuvent|desapprouvent){_WE}"
+        ),
+        passive=re.compile(
+            rf"(?P<neg>{_WB}n'[ ]?|{_WB}ne[ ]+)?{_WB}(?P<aux>{aux})(?P<pas>[ ]+pas)?"
+            rf"(?:[ ]*,?[ ]+{adverbs}[ ]*,?){{0,2}}"
+            rf"[ ]+(?P<part>{any_p}){_AGREE}{_WE}"
+        ),
+        quitus=re.compile(
+            rf"{_WB}quitus{_WE}[^.;]{{0,60}}?{_WB}(?P<aux>est|sont|(?:a|ont)[ ]+ete)[ ]+"
+            rf"(?P<part>{alternation(r.quitus_participles)}){_AGREE}{_WE}"
+        ),
+        standalone=re.compile(
+            rf"(?:[ *_>+-]|=>|->|→)*(?:resultats?[ ]*:[ ]*)?(?P<part>{any_p}){_AGREE}{_WE}(?![ ]*:)"
+        ),
+        active=re.compile(
+            rf"{_WB}(?P<body>{body}){_WE}{apposition}[ ]+(?:(?P<neg>ne[ ]+|n'[ ]?))?(?P<verb>{verbs}){_WE}"
+            r"(?P<pas>[ ]+pas)?"
+        ),
+        active_past=re.compile(
+            rf"{_WB}(?P<body>{body}){_WE}{apposition}[ ]+(?:(?P<neg>ne[ ]+|n'[ ]?))?"
+            r"(?:a|ont|avons)(?P<pas>[ ]+pas)?"
+            rf"[ ]+(?P<part>{any_p}|decide){_WE}"
+        ),
+        opinion=re.compile(
+            rf"{_WB}(?P<body>{body}){_WE}[^.;]{{0,80}}?{_WB}(?:{alternation(r.opinion_verbs)}){_WE}[^.;]{{0,40}}?"
+            rf"{_WB}avis[ ]+(?P<kind>favorable|defavorable){_WE}"
+        ),
+        impersonal=re.compile(rf"{_WB}(?P<phrase>{alternation(r.impersonal)})[ ]+(?:de|d'|que|qu')"),
+        decision_label=re.compile(
+            rf"(?:[ *_]|\*\*)*(?P<label>{alternation(r.decision_labels)})[ *_]*:[ ]*(?=\S)"
+        ),
+        consent=re.compile(rf"{_WB}(?:{alternation(r.consent)}){_WE}"),
+        unanimity=re.compile(rf"{_WB}(?:{alternation(r.unanimity)}){_WE}"),
+        unanimity_minus=re.compile(rf"{_WB}(?:{alternation(r.unanimity)})[ ]+moins{_WE}"),
+        unanimous_noun=re.compile(
+            rf"{_WB}(?:la|le|l')[ ]?(?:{alternation(r.unanimous_nouns)})[ ]+"
+            rf"(?:est|etait|fut|a[ ]+ete)[ ]+unanimes?{_WE}"
+        ),
+        majority=re.compile(rf"{_WB}(?:{alternation(r.majority)}){_WE}"),
+        past=re.compile(rf"{_WB}(?:{alternation(r.past_cues)}){_WE}"),
+        procedural=re.compile(rf"{_WB}(?:{alternation(r.procedural)}){_WE}"),
+        hypothetical=re.compile(rf"{_WB}(?:{alternation(r.hypothetical_cues)}){_WE}"),
+        reported=re.compile(rf"{_WB}(?:{alternation(r.reported_verbs)})[ ]+qu(?:e{_WE}|')"),
+        rejected_participle=re.compile(rf"{rejected_p}"),
+        rejected_verb=re.compile(rf"{alternation(r.rejected_verbs)}$"),
+        decide_not=re.compile(r"decid\w{0,4}[^.;]{0,60}?\bde[ ]+(?:ne[ ]+pas|rejeter|refuser|ne[ ]+plus)\b"),
+        proposal_label=re.compile(
+            rf"(?:[ *_]|\*\*)*(?P<label>{alternation(lx.subjects.proposal_labels)})"
+            r"(?:[ ]+(?:n°|no|numero)?[ ]?\d{1,3})?[ *_]*:[ ]*(?=\S)"
+        ),
+        heading_prefix=re.compile(
+            rf"(?:{alternation(lx.subjects.heading_prefixes)})(?:(?<=')|(?![\w-]))[ ]*"
+        ),
+        generic=frozenset(fold_keep(w) for w in lx.subjects.generic),
+        bodies=frozenset(fold_keep(w) for w in r.bodies),
+    )
