@@ -178,7 +178,7 @@ def name_shape(text: str, *, lenient: bool = False) -> int:
 
 
 def is_caps_line(text: str) -> bool:
-    """"COLLECTIVITÉS LOCALES, ADMINISTRATIONS ET AGENTS PUBLICS": a college or category heading."""
+    """ "COLLECTIVITÉS LOCALES, ADMINISTRATIONS ET AGENTS PUBLICS": a college or category heading."""
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 6 and all(c.isupper() for c in letters) and len(text.split()) >= 2
 
@@ -190,8 +190,8 @@ def _word_set(field: str) -> frozenset[str]:
 
 
 def starts_with_role(text: str) -> bool:
-    """"présidente", "1re adjointe", "Délégué à l'innovation", "co-fondateur de ..." read as roles."""
-    words = [fold(w).strip(".,;:()«»\"") for w in text.split()]
+    """ "présidente", "1re adjointe", "Délégué à l'innovation", "co-fondateur de ..." read as roles."""
+    words = [fold(w).strip('.,;:()«»"') for w in text.split()]
     if words and words[0] in _word_set("ordinals"):
         words = words[1:]
     if not words:
@@ -210,7 +210,7 @@ def has_org_cue(text: str) -> bool:
     for i, w in enumerate(words):
         if not w[:1].isupper():
             continue
-        f = fold(w).strip(".,;:()«»\"")
+        f = fold(w).strip('.,;:()«»"')
         pair = f + " " + fold(words[i + 1]).strip(".,;:()") if i + 1 < len(words) else ""
         for part in (f, *f.split("-")):
             if part in cues:
@@ -222,7 +222,7 @@ def has_org_cue(text: str) -> bool:
 
 def org_shaped(text: str) -> bool:
     """An institution by shape alone: article-led ("La Balade des Livres"), a cue word, an acronym."""
-    t = text.strip(" «»\"")
+    t = text.strip(' «»"')
     if not t:
         return False
     if _ARTICLE_RE.match(t):
@@ -277,7 +277,13 @@ def _rstrip(text: str, start: int, end: int, chars: str) -> int:
 
 def _keep_initial(text: str, start: int, end: int) -> int:
     """Give back the full stop of a final initial ("Manon L." stays whole)."""
-    if end < len(text) and text[end] == "." and end - start >= 3 and text[end - 1].isupper() and text[end - 2] == " ":
+    if (
+        end < len(text)
+        and text[end] == "."
+        and end - start >= 3
+        and text[end - 1].isupper()
+        and text[end - 2] == " "
+    ):
         return end + 1
     return end
 
@@ -317,8 +323,8 @@ def split_top(text: str, seps: str = ",;") -> list[tuple[int, int]]:
 
 
 def _accent_class(ch: str) -> str:
-    groups = {"e": "eéèêë", "a": "aàâä", "i": "iîï", "o": "oôö", "u": "uùûü", "c": "cç", "'": "'’"}
-    for base, alts in groups.items():
+    groups = ("eéèêë", "aàâä", "iîï", "oôö", "uùûü", "cç", "'’")
+    for alts in groups:
         if ch in alts:
             return f"[{alts}{alts.upper()}]"
     return re.escape(ch) if not ch.isspace() else r"\s+"
@@ -347,9 +353,12 @@ _TIME_RE = re.compile(r"^\d{1,2}\s*[h:]\s*\d{0,2}$")
 @cache
 def _status_re() -> re.Pattern[str]:
     words = load_lexicon().status_words
-    alts = sorted({w for ws in (words.present, words.absent, words.excused) for w in ws}, key=len, reverse=True)
-    return re.compile(rf"^(?P<word>{'|'.join(loose_pattern(w) for w in alts)})\b[\s!?.]*(?:\(.*\))?[\s!?.]*$",
-                      re.IGNORECASE)
+    alts = sorted(
+        {w for ws in (words.present, words.absent, words.excused) for w in ws}, key=len, reverse=True
+    )
+    return re.compile(
+        rf"^(?P<word>{'|'.join(loose_pattern(w) for w in alts)})\b[\s!?.]*(?:\(.*\))?[\s!?.]*$", re.IGNORECASE
+    )
 
 
 def _status_of(word: str) -> str | None:
@@ -366,7 +375,9 @@ def _markers() -> tuple[str, ...]:
     return tuple(sorted(load_lexicon().legend_markers, key=len, reverse=True))
 
 
-def parse_entry(text: str, base: int, kind: str | None, *, lenient: bool, org_list: bool = False) -> RawEntry | None:
+def parse_entry(
+    text: str, base: int, kind: str | None, *, lenient: bool, org_list: bool = False
+) -> RawEntry | None:
     """Read one entry whose text starts at absolute offset `base`; None when it is not an entry.
 
     >>> parse_entry("Isabelle Martin (Département du Gers)", 0, "present", lenient=True).head.text
@@ -435,8 +446,11 @@ def parse_entry(text: str, base: int, kind: str | None, *, lenient: bool, org_li
         after = cut
     head = trim(text, hs, he, " \t*_.,;")
     if head.end < he:
-        head = Piece(text[head.start : _keep_initial(text, head.start, head.end)], head.start,
-                     _keep_initial(text, head.start, head.end))
+        head = Piece(
+            text[head.start : _keep_initial(text, head.start, head.end)],
+            head.start,
+            _keep_initial(text, head.start, head.end),
+        )
     if head.start >= head.end:
         return None
     rest = _rest_pieces(text, after, e)
@@ -488,7 +502,7 @@ def entry_strings(e: RawEntry) -> list[str]:
     """
     out = [e.head.text, split_civility(e.head.text)[1]]
     for p in e.rest:
-        t = p.text.strip(" «»\"“”")
+        t = p.text.strip(' «»"“”')
         if t[:1].isupper() and not starts_with_role(t) and not has_org_cue(t) and not org_shaped(t):
             out.append(p.text)
     return out
@@ -516,25 +530,27 @@ def _trailing_connector_re() -> re.Pattern[str]:
 
 
 def _embedded_org(p: Piece) -> Piece | None:
-    """"co-fondateur de l'Université de X" → "Université de X"; "inspectrice des finances" → None.
+    """ "co-fondateur de l'Université de X" → "Université de X"; "inspectrice des finances" → None.
 
     A lower-case cue word right before the name belongs to it: "adjoint aux sports de la commune de
     Villebourg" → "commune de Villebourg".
     """
     for m in _connector_re().finditer(p.text):
         s = m.end()
-        sub = trim(p.text, s, len(p.text), " «»\"“”")
+        sub = trim(p.text, s, len(p.text), ' «»"“”')
         if sub.text and not starts_with_role(sub.text) and sub.text[:1].isupper():
             cue = _lower_cue_before(p.text, m.start())
             if cue is not None:
-                sub = trim(p.text, cue, len(p.text), " «»\"“”")
+                sub = trim(p.text, cue, len(p.text), ' «»"“”')
             return Piece(sub.text, p.start + sub.start, p.start + sub.end)
     return None
 
 
 def _lower_cue_before(text: str, end: int) -> int | None:
     """Start of "commune" in "... de la commune| de X" when a cue word ends right before `end`."""
-    m = re.search(r"(?:^|\s)(?:(?:de la|de l['’]|du|des|de|d['’]|à la|au|aux|à)\s*)?(?P<cue>[a-zà-ÿ]+)\s*$", text[:end])
+    m = re.search(
+        r"(?:^|\s)(?:(?:de la|de l['’]|du|des|de|d['’]|à la|au|aux|à)\s*)?(?P<cue>[a-zà-ÿ]+)\s*$", text[:end]
+    )
     if m and fold(m.group("cue")) in _word_set("organisation_cues"):
         return m.start("cue")
     return None
@@ -542,7 +558,7 @@ def _lower_cue_before(text: str, end: int) -> int | None:
 
 def _is_institution(p: Piece, analysis: Mapping[str, Analysis]) -> bool:
     """A piece after the name that names a body: not a role, capitalised, and not a person's name."""
-    t = p.text.strip(" «»\"“”")
+    t = p.text.strip(' «»"“”')
     if not t or starts_with_role(t):
         return False
     if has_org_cue(t) or org_shaped(t):
@@ -579,10 +595,10 @@ def classify_entry(e: RawEntry, kind: str, analysis: Mapping[str, Analysis]) -> 
     """
     head = e.head
     if is_org_head(head.text, analysis):
-        org = head
+        body = head
         if e.rest and e.rest[0].paren and _acronym_follows(head, e.rest[0]):
-            org = Piece(f"{head.text} ({e.rest[0].text})", head.start, e.rest[0].end + 1)
-        return Classified(None, org, None)
+            body = Piece(f"{head.text} ({e.rest[0].text})", head.start, e.rest[0].end + 1)
+        return Classified(None, body, None)
     person = head
     civ, bare = split_civility(head.text)
     if civ and len(bare.split()) >= 2:
@@ -613,7 +629,7 @@ def classify_entry(e: RawEntry, kind: str, analysis: Mapping[str, Analysis]) -> 
 
 
 def _acronym_follows(p: Piece, paren: Piece) -> bool:
-    """"Grand Besançon Métropole (GBM)": an acronym in brackets right after the organisation."""
+    """ "Grand Besançon Métropole (GBM)": an acronym in brackets right after the organisation."""
     return paren.start - p.end <= 3 and bool(re.fullmatch(rf"[{_UP}][{_UP}0-9&.\-]{{1,10}}", paren.text))
 
 
@@ -622,7 +638,9 @@ _ROLE_LEFT = " \t*_.,;:-–—("
 _ROLE_RIGHT = " \t*_.,;:-–—"
 
 
-def _role_text(e: RawEntry, org: Piece | None, plain: list[Piece], parens: list[Piece], kind: str) -> str | None:
+def _role_text(
+    e: RawEntry, org: Piece | None, plain: list[Piece], parens: list[Piece], kind: str
+) -> str | None:
     if e.role is not None:
         return e.role.text
     attendance = kind in ("present", "excused", "absent", "represented")
@@ -631,7 +649,12 @@ def _role_text(e: RawEntry, org: Piece | None, plain: list[Piece], parens: list[
         before = [p for p in e.rest if p.start < org.start]
         if before:
             text = _span_text(e, min(p.start for p in before), org.start)
-            text = _trailing_connector_re().sub("", text.rstrip(_ROLE_RIGHT)).rstrip(_ROLE_RIGHT).lstrip(_ROLE_LEFT)
+            text = (
+                _trailing_connector_re()
+                .sub("", text.rstrip(_ROLE_RIGHT))
+                .rstrip(_ROLE_RIGHT)
+                .lstrip(_ROLE_LEFT)
+            )
     elif plain:
         # an attendance entry's later pieces are notes ("…, retenu par un stage fédéral")
         last = plain[0] if attendance else plain[-1]
