@@ -85,7 +85,7 @@ def extract_all(page: Page) -> Extraction:
     strings.extend(meeting_mod.meeting_strings(lines))
     analysis = nlp.analyse(strings)
 
-    drafts = lists_mod.build_lists(blocks, lines, analysis)
+    drafts = lists_mod.build_lists(blocks, lines, analysis, page.text)
     role_lines = roles_mod.find_role_lines(label_cands, analysis)
     role_line_idx = {r.line for r in role_lines}
     known_names = [e.person.text for d in drafts for e in d.entries if e.person]

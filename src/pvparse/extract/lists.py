@@ -1,29 +1,807 @@
-"""Printed lists of people and organisations (attendance, staff, members, board). Being written."""
+"""Printed lists of people and organisations: attendance, proxies, staff, members, board, bureau.
+
+Two phases. `find_list_blocks` works on layout alone and decides which lines form a list (so they
+are neither turns nor headings), its kind and title, and the raw entries with offsets:
+
+- a header with its entries on the same line: "**Présent.e.s :** Nathalie, Monique, ...",
+  "Équipe de l'Association X : Anne, Jean et Sylvie.", "Pouvoirs : X à Y ; Z à W";
+- a header alone, then a paragraph of comma-separated entries ("Participant.es :" + paragraph);
+- a header (a "... :" line, a Markdown/reST heading, or a short line naming the list), then one
+  entry per line (bullets, numbers, ticked boxes, plain lines), with category headings in capitals
+  ("COLLÈGE DES USAGERS"), a legend ("(*) : nouveaux membres") and column legends ("Nom Prénom");
+- runs of office lines ("Président : X" / "Trésorière : Y") → the bureau;
+- runs of proxy lines ("X donne pouvoir à Y").
+
+`build_lists` then asks spaCy's answers about each entry's pieces to tell the person, the
+organisation and the role apart (see `list_entries.classify_entry`).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+import re
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
-from ..lines import Line
+from ..lines import Line, fold
 from ..nlp import Analysis
-from .drafts import ListDraft
+from ..segment import Heading, find_headings
+from .drafts import EntryDraft, ListDraft, Mention
+from .list_entries import (
+    HeaderMatch,
+    Piece,
+    RawEntry,
+    classify_entry,
+    entry_strings,
+    has_org_cue,
+    header_kind,
+    is_caps_line,
+    load_lexicon,
+    loose_pattern,
+    name_shape,
+    parse_entry,
+    phrase_keys,
+    split_top,
+    starts_with_role,
+    trim,
+)
+
+ATTENDANCE = ("present", "absent", "excused", "represented")
+ORG_KINDS = ("new_members", "pending_members")
+MEMBERSHIP = ("board", "bureau")
+
+_MAX_HEADER_WORDS = 10
+_MAX_PLAIN_ENTRY_WORDS = 12
+_MAX_ENTRY_WORDS = 45
+_MAX_BLANKS = 3
+
+# "Header : body" at the start of a line's content, emphasis around the header allowed.
+_HEADER_RE = re.compile(
+    r"(?P<open>[*_]{1,2})?(?P<h>[^\s:*_][^:\n]{0,100}?)[ ]*(?P<close>[*_]{1,2})?[ ]*"
+    r":(?!//)[ ]*(?:[*_]{1,2}[ ]*)?(?P<body>.*)$"
+)
+# A header after a sentence on the same line: "... à pourvoir. Candidate : Capucine Roussel."
+_MID_HEADER_RE = re.compile(r"(?<=[.!?])[ ]+(?P<h>[A-ZÀ-Ý][^.:!?]{0,40}?)[ ]*:[ ]*(?P<body>.*)$")
+_NUMBERED_RE = re.compile(r"\d{1,3}[.)][ ]+")
+_CHECKBOX_RE = re.compile(r"\[(?P<state>[ xX])\]")
+_COUNT_RE = re.compile(r"^(?:\d+\b|aucun|aucune|néant|neant)", re.IGNORECASE)
+_LEGEND_RE = re.compile(r"(?P<marker>\(\*+\)|\*+|\([a-z]+\))[ ]*:?[ ]*(?P<meaning>[^:]+)$")
+_SENTENCE_END_RE = re.compile(r"[.!?](?:[ ]+(?=[A-ZÀ-Ý])|$)")
+_STAFF_BODY_RE = re.compile(
+    rf"^(?:{loose_pattern('équipe')})[ ]+(?:du|des|de|d['’])[ ]*(?P<body>\S.*)$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
 class ListBlock:
-    """A list found by layout alone, before spaCy looks at its entries."""
+    """A list found by layout alone, before spaCy looks at its entries.
+
+    `first_line`..`last_line` are the lines the list claims (a heading that announces the list is
+    not claimed and stays a heading); `start`/`end` span the printed list, header included.
+    """
 
     kind: str
     title: str | None
     first_line: int
     last_line: int
-    entry_strings: tuple[str, ...] = ()
+    start: int = 0
+    end: int = 0
+    entries: tuple[RawEntry, ...] = ()
+    body: Piece | None = None
+    new_markers: frozenset[str] = frozenset()
+    entry_strings: tuple[str, ...] = field(default=())
+
+
+# --- layout helpers -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Content:
+    """A line's content after bullet, number and checkbox; `offset` is its start inside `line.text`."""
+
+    text: str
+    offset: int
+    bulleted: bool
+    checked: bool | None
+
+
+def _content(line: Line) -> _Content:
+    cs = line.content_start
+    bulleted = line.bullet is not None
+    checked = None
+    lead = line.text[:cs]
+    cb = _CHECKBOX_RE.search(lead)
+    if cb:
+        checked = cb.group("state") != " "
+    m = _NUMBERED_RE.match(line.text, cs)
+    if m:
+        cs = m.end()
+        bulleted = True
+    text = line.text[cs:].rstrip()
+    return _Content(text, cs, bulleted, checked)
+
+
+def _words(s: str) -> int:
+    return len(s.split())
+
+
+def _header_of(c: _Content) -> tuple[str, int, int, str, int] | None:
+    """(header, header start, header end, body, body start) of a "Header : body" content, offsets in line."""
+    m = _HEADER_RE.match(c.text)
+    if not m:
+        return None
+    h = m.group("h").rstrip(" *_")
+    if not h or _words(h) > _MAX_HEADER_WORDS:
+        return None
+    hs = c.offset + m.start("h")
+    body = m.group("body").rstrip().rstrip("*_ ")
+    return h, hs, hs + len(h), body, c.offset + m.start("body")
+
+
+def _is_list_header(c: _Content) -> bool:
+    """A line that opens another list ("Excusés :", "+ Pouvoir : 3") or refuses to be an entry."""
+    found = _header_of(c)
+    if found is None:
+        return False
+    hm = header_kind(found[0])
+    body = found[3]
+    return hm.refused or (hm.kind is not None and (not body or bool(_COUNT_RE.match(body)) or hm.exact))
+
+
+def _legend(c: _Content) -> tuple[str, bool] | None:
+    """ "(*) : nouveaux membres" → ("(*)", True)."""
+    m = _LEGEND_RE.fullmatch(c.text.strip())
+    if not m or c.bulleted:
+        return None
+    lex = load_lexicon()
+    marker = m.group("marker")
+    if marker not in lex.legend_markers:
+        return None
+    keys = phrase_keys(m.group("meaning"))
+    new = any(tuple(phrase_keys(w)) == tuple(keys[: len(phrase_keys(w))]) for w in lex.new_member_words)
+    return marker, new
+
+
+def _is_column_legend(c: _Content) -> bool:
+    words = [fold(w) for w in c.text.split()[:2]]
+    cols = {fold(w) for w in load_lexicon().column_words}
+    return len(words) == 2 and all(w in cols for w in words)
+
+
+def _bold_only(text: str) -> str | None:
+    m = re.fullmatch(r"(\*\*|__)(?P<t>[^*_]+)\1[ ]*:?", text.strip())
+    return m.group("t").strip() if m else None
+
+
+def _is_entry_ok(e: RawEntry, c: _Content, kind: str | None, strict: bool) -> bool:
+    """Does a parsed line read as a list entry (a name, maybe a role and an organisation after it)?"""
+    text = c.text
+    if text.rstrip(" *_").endswith((":", "?")) and e.status is None:
+        return False
+    words = _words(text)
+    bold = text.startswith(("**", "__"))
+    if words > _MAX_ENTRY_WORDS or (not c.bulleted and not bold and words > _MAX_PLAIN_ENTRY_WORDS):
+        return False
+    if kind in ORG_KINDS:
+        return text[:1].isupper() and not re.search(r"[.!?][ ]+[A-ZÀ-Ý]", text) and words <= 15
+    head = e.head.text
+    if starts_with_role(head) or (head.split()[0] in ("Le", "La", "Les") and has_org_cue(head)):
+        return False
+    shape = name_shape(head, lenient=not strict)
+    if strict:
+        if shape < 2 or words > _MAX_PLAIN_ENTRY_WORDS or any(_words(p.text) > 6 for p in e.rest):
+            return False
+    elif shape == 0:
+        return False
+    # "Lucie Anglade : 15 pour" keeps a tally after the colon; "Laurent : je pense que ..." is a turn.
+    colon = split_top(text, ":")
+    if len(colon) > 1:
+        after = text[colon[1][0] :]
+        if not re.search(r"\d", after) or _words(after) > 10:
+            return False
+    return True
+
+
+@dataclass
+class _Reader:
+    """Reads the entries that follow a header, line by line."""
+
+    lines: Sequence[Line]
+    stop: Collection[int]
+    kind: str | None
+    strict: bool
+    group: str | None = None
+    group_new: bool = False
+    entries: list[RawEntry] = field(default_factory=list)
+    claimed: list[int] = field(default_factory=list)
+    new_markers: set[str] = field(default_factory=set)
+
+    def read(self, j: int) -> int:
+        """Read from line j; returns the index of the first line not read."""
+        lines = self.lines
+        n = len(lines)
+        blanks = 0
+        gaps = False  # entries so far are separated by blank lines (pad exports do that)
+        prev_bulleted = False
+        while j < n and j not in self.stop:
+            line = lines[j]
+            if line.blank:
+                blanks += 1
+                if blanks > _MAX_BLANKS:
+                    break
+                j += 1
+                continue
+            c = _content(line)
+            after_blank = blanks > 0
+            if after_blank and len(self.entries) == 1:
+                gaps = True
+            blanks = 0
+            lg = _legend(c)
+            if lg:
+                if lg[1]:
+                    self.new_markers.add(lg[0])
+                self.claimed.append(j)
+                j += 1
+                continue
+            if _is_column_legend(c) and not self.entries:
+                self.claimed.append(j)
+                j += 1
+                continue
+            group = self._group_title(c, j)
+            if group is not None:
+                self.group = group
+                self.group_new = _says_new(group)
+                self.claimed.append(j)
+                j += 1
+                continue
+            if _is_list_header(c):
+                break
+            if after_blank and self.entries and not gaps and not (c.bulleted and prev_bulleted):
+                break
+            e = self._entry(line, c)
+            if e is None:
+                break
+            self.entries.append(e)
+            self.claimed.append(j)
+            prev_bulleted = c.bulleted
+            j += 1
+        return j
+
+    def _group_title(self, c: _Content, j: int) -> str | None:
+        """A category line ("EXPERTS ET PRATICIENS", "**Collège 2**") with bulleted entries under it."""
+        if c.bulleted:
+            return None
+        title = _bold_only(c.text)
+        if title is None and is_caps_line(c.text) and not c.text.rstrip().endswith((".", "!", "?")):
+            title = c.text.strip(" :")
+        if title is None:
+            return None
+        k = j + 1
+        while k < len(self.lines) and self.lines[k].blank:
+            k += 1
+        if k >= len(self.lines) or k in self.stop:
+            return None
+        nxt = _content(self.lines[k])
+        if not nxt.bulleted or self._entry(self.lines[k], nxt) is None:
+            return None
+        return title
+
+    def _entry(self, line: Line, c: _Content) -> RawEntry | None:
+        base = line.start + c.offset
+        if self.kind == "bureau":
+            office = _office_entry(line, c)
+            if office is not None:
+                return replace(office, group=self.group, group_new=self.group_new)
+        e = parse_entry(c.text, base, self.kind, lenient=not self.strict, org_list=self.kind in ORG_KINDS)
+        if e is None or not _is_entry_ok(e, c, self.kind, self.strict):
+            return None
+        status = e.status
+        if c.checked is False:
+            status = "absent"
+        return replace(e, status=status, group=self.group, group_new=self.group_new)
+
+
+def _says_new(title: str) -> bool:
+    keys = phrase_keys(title)
+    return any(
+        tuple(keys[i : i + len(pk)]) == pk
+        for w in load_lexicon().new_member_words
+        if (pk := phrase_keys(w))
+        for i in range(len(keys))
+    )
+
+
+@dataclass(frozen=True)
+class _Office:
+    role: str
+    role_start: int
+    role_end: int
+    name_start: int  # in the line's text
+
+
+def _office_of(c: _Content) -> _Office | None:
+    """ "Trésorière : Y", "Vice président: X" (a bureau office, never "Président de séance")."""
+    found = _header_of(c)
+    if found is None or not found[3]:
+        return None
+    role, rs, re_, _body, bs = found
+    key = fold(role).replace("-", " ").strip(" .")
+    offices = {fold(r).replace("-", " ") for r in load_lexicon().bureau_roles}
+    if key not in offices:
+        return None
+    return _Office(role, rs, re_, bs)
+
+
+def _office_entry(line: Line, c: _Content) -> RawEntry | None:
+    office = _office_of(c)
+    if office is None:
+        return None
+    body = line.text[office.name_start :]
+    e = parse_entry(body, line.start + office.name_start, "bureau", lenient=True)
+    if e is None or not name_shape(e.head.text, lenient=True) or starts_with_role(e.head.text):
+        return None
+    start = line.start + office.role_start
+    return replace(
+        e,
+        text=line.text[office.role_start : office.name_start] + e.text,
+        start=start,
+        role=Piece(office.role, start, line.start + office.role_end),
+    )
+
+
+# --- inline lists ---------------------------------------------------------------------------------
+
+
+def _starts_entry(text: str, kind: str | None) -> bool:
+    head = re.split(r"[(\[]", text, maxsplit=1)[0].strip(" *_.")
+    if not head:
+        return False
+    if kind == "represented" and re.search(r"\s(?:à|a)\s", head):
+        head = re.split(r"\s(?:à|a)\s", head, maxsplit=1)[0]
+    first = fold(head.split()[0]).strip(".,")
+    cues = {fold(w) for w in load_lexicon().organisation_cues}
+    if first in cues or starts_with_role(head):
+        return False
+    return name_shape(head) > 0
+
+
+def _split_and(text: str, start: int, end: int, kind: str | None) -> list[tuple[int, int]]:
+    """ "Stéphane et Sylvine" → two spans; "conseil et formateur" stays one."""
+    for m in re.finditer(r"[ ]+et[ ]+", text[start:end]):
+        a, b = start + m.start(), start + m.end()
+        if _starts_entry(text[start:a], kind) and _starts_entry(text[b:end], kind):
+            return [(start, a), *_split_and(text, b, end, kind)]
+    return [(start, end)]
+
+
+def _inline_entries(text: str, base: int, kind: str) -> list[RawEntry] | None:
+    """Entries of "A, B (Org), C, présidente, D et E." (continuations join the entry before them)."""
+    spans: list[tuple[int, int]] = []
+    for a, b in split_top(text, ",;"):
+        p = trim(text, a, b, " \t*_")
+        if not p.text:
+            continue
+        spans.extend(_split_and(text, p.start, p.end, kind))
+    groups: list[list[int]] = []
+    for a, b in spans:
+        seg = text[a:b]
+        if _words(seg) > 15:
+            return None
+        if _starts_entry(seg, kind):
+            groups.append([a, b])
+        elif groups:
+            groups[-1][1] = b
+        else:
+            return None
+    out = []
+    for a, b in groups:
+        e = parse_entry(text[a:b], base + a, kind, lenient=True)
+        if e is None or name_shape(e.head.text) == 0:
+            return None
+        out.append(e)
+    return out or None
+
+
+def _cut_sentence(body: str) -> str:
+    """The body of a mid-line header ends with its sentence ("Candidate : X. Elle est élue ..." → "X")."""
+    for m in _SENTENCE_END_RE.finditer(body):
+        before = body[: m.start()].split()
+        if before and len(before[-1]) == 1 and before[-1].isupper():
+            continue  # an initial: "Manon L."
+        if before and fold(before[-1]) in ("m", "mme", "mm", "dr", "pr"):
+            continue
+        return body[: m.start()]
+    return body
+
+
+# --- blocks ---------------------------------------------------------------------------------------
+
+
+def _markup_headings(lines: Sequence[Line], skip: Collection[int]) -> dict[int, Heading]:
+    return {h.line: h for h in find_headings(lines, skip=skip) if h.style in ("atx", "setext")}
+
+
+def _block(
+    kind: str,
+    title: str | None,
+    lines: Sequence[Line],
+    claimed: Sequence[int],
+    entries: Sequence[RawEntry],
+    start: int,
+    *,
+    body: Piece | None = None,
+    new_markers: Collection[str] = (),
+) -> ListBlock:
+    end = max(e.end for e in entries)
+    strings: list[str] = []
+    for e in entries:
+        strings.extend(entry_strings(e))
+    return ListBlock(
+        kind=kind,
+        title=title,
+        first_line=min(claimed),
+        last_line=max(claimed),
+        start=min(start, min(e.start for e in entries)),
+        end=end,
+        entries=tuple(entries),
+        body=body,
+        new_markers=frozenset(new_markers),
+        entry_strings=tuple(dict.fromkeys(s for s in strings if s)),
+    )
+
+
+def _staff_body(header: str, header_start: int) -> Piece | None:
+    """ "Équipe de La 27e Région" → the body "La 27e Région" with its offsets."""
+    m = _STAFF_BODY_RE.match(header)
+    if not m:
+        return None
+    p = trim(header, m.start("body"), len(header), " *_")
+    return Piece(p.text, header_start + p.start, header_start + p.end) if p.text else None
+
+
+def _next_content(lines: Sequence[Line], j: int, stop: Collection[int], max_blanks: int = 2) -> int | None:
+    k = j
+    while k < len(lines) and lines[k].blank and k - j < max_blanks + 1:
+        k += 1
+    if k >= len(lines) or k in stop or lines[k].blank:
+        return None
+    return k
+
+
+def _after_header(
+    lines: Sequence[Line],
+    i: int,
+    hm: HeaderMatch,
+    title: str,
+    header_start: int,
+    stop: Collection[int],
+    *,
+    claim_header: bool,
+    group: str | None = None,
+    group_new: bool = False,
+    body: Piece | None = None,
+) -> tuple[ListBlock | None, int]:
+    """The list printed under a header on line i: a paragraph of names or one entry per line."""
+    kind = hm.kind
+    strict = kind is None
+    head_claim = [i] if claim_header else []
+    k = _next_content(lines, i + 1, stop)
+    if k is not None and kind is not None:
+        para = _paragraph_entries(lines, k, kind, stop)
+        if para is not None:
+            entries, last = para
+            blk = _block(
+                kind, title, lines, [*head_claim, *range(k, last + 1)], entries, header_start, body=body
+            )
+            return blk, last + 1
+    reader = _Reader(lines, stop, kind if kind is not None else "other", strict, group, group_new)
+    j = reader.read(i + 1)
+    if not reader.entries or (strict and len(reader.entries) < 2):
+        return None, i + 1
+    out_kind = kind if kind is not None else "other"
+    entries = reader.entries
+    if out_kind == "other":
+        entries = [e if e.group else replace(e, group=title) for e in entries]
+    blk = _block(
+        out_kind,
+        title,
+        lines,
+        [*head_claim, *reader.claimed],
+        entries,
+        header_start,
+        body=body,
+        new_markers=reader.new_markers,
+    )
+    return blk, max(j, i + 1)
+
+
+def _paragraph_entries(
+    lines: Sequence[Line], k: int, kind: str, stop: Collection[int]
+) -> tuple[list[RawEntry], int] | None:
+    """A paragraph of comma-separated entries under a header ("Participant.es :" + "A, B (Org), ...")."""
+    if kind in ORG_KINDS:
+        return None
+    first = _content(lines[k])
+    if first.bulleted or len(split_top(first.text, ",;")) < 3:
+        return None
+    entries: list[RawEntry] = []
+    j = k
+    while j < len(lines) and not lines[j].blank and j not in stop:
+        c = _content(lines[j])
+        found = _inline_entries(c.text.rstrip(" .;"), lines[j].start + c.offset, kind)
+        if found is None:
+            return None
+        entries.extend(found)
+        j += 1
+    return (entries, j - 1) if entries else None
+
+
+def _mid_headers(
+    lines: Sequence[Line], i: int, c: _Content, pos: int, stop: Collection[int], *, inline_only: bool
+) -> tuple[list[ListBlock], int]:
+    """Headers after a sentence on the same line: "... à pourvoir. Candidate : Capucine Roussel."."""
+    line = lines[i]
+    blocks: list[ListBlock] = []
+    while True:
+        mid = next((m for m in _MID_HEADER_RE.finditer(c.text) if m.start() >= pos), None)
+        if mid is None:
+            return blocks, i + 1
+        hm = header_kind(mid.group("h"))
+        if hm.kind is None or not hm.exact or hm.refused:
+            return blocks, i + 1
+        hs = line.start + c.offset + mid.start("h")
+        body = _cut_sentence(mid.group("body").rstrip())
+        title = mid.group("h").strip()
+        if not body.strip():
+            if inline_only:
+                return blocks, i + 1
+            blk, nxt = _after_header(lines, i, hm, title, hs, stop, claim_header=True)
+            return blocks + ([blk] if blk else []), nxt
+        entries = _inline_entries(body.rstrip(" .;"), line.start + c.offset + mid.start("body"), hm.kind)
+        if not entries:
+            return blocks, i + 1
+        blocks.append(_block(hm.kind, title, lines, [i], entries, hs))
+        pos = mid.start("body") + len(body)
+
+
+def _header_line(lines: Sequence[Line], i: int, stop: Collection[int]) -> tuple[list[ListBlock], int]:
+    """Lists announced by a "Header :" line, a mid-line "Candidate : X", or a short line naming a list."""
+    line = lines[i]
+    c = _content(line)
+    found = _header_of(c)
+    if found is not None:
+        h, hs, _he, body, bs = found
+        hm = header_kind(h)
+        if hm.refused:
+            return [], i + 1
+        title = h.strip(" *_")
+        staff_body = _staff_body(h, line.start + hs) if hm.kind == "staff" else None
+        if not body or _COUNT_RE.match(body):
+            if hm.kind is None and body:
+                return [], i + 1
+            blk, nxt = _after_header(
+                lines, i, hm, title, line.start + hs, stop, claim_header=True, body=staff_body
+            )
+            return ([blk] if blk else []), nxt
+        if hm.kind is None:
+            return [], i + 1
+        cut = _cut_sentence(body)
+        blocks: list[ListBlock] = []
+        entries = _inline_entries(cut.rstrip(" .;"), line.start + bs, hm.kind)
+        if entries:
+            blocks.append(_block(hm.kind, title, lines, [i], entries, line.start + hs, body=staff_body))
+            more, _ = _mid_headers(lines, i, c, bs - c.offset + len(cut), stop, inline_only=True)
+            blocks.extend(more)
+        return blocks, i + 1
+    mids, nxt = _mid_headers(lines, i, c, 0, stop, inline_only=False)
+    if mids or nxt > i + 1:
+        return mids, nxt
+    # a short line that names the list under it ("Décompte des personnes présentes")
+    text = c.text.strip(" *_")
+    if (
+        c.bulleted
+        or not text
+        or _words(text) > 8
+        or text.endswith((".", "!", "?", ",", ";"))
+        or not text[:1].isupper()
+    ):
+        return [], i + 1
+    hm = header_kind(text)
+    if hm.refused:
+        return [], i + 1
+    nxt_line = _next_content(lines, i + 1, stop)
+    if nxt_line is None:
+        return [], i + 1
+    nc = _content(lines[nxt_line])
+    if hm.kind is None and not nc.bulleted:
+        return [], i + 1
+    blk, nxt = _after_header(
+        lines, i, hm, text, line.start + c.offset, stop, claim_header=not hm.agenda and hm.kind is not None
+    )
+    return ([blk] if blk else []), nxt
+
+
+def _office_run(lines: Sequence[Line], i: int, stop: Collection[int]) -> tuple[list[ListBlock], int]:
+    """Consecutive office lines ("Présidente : X", "Trésorier : Y", ...) form the bureau."""
+    entries: list[RawEntry] = []
+    claimed: list[int] = []
+    j = i
+    while j < len(lines) and j not in stop and not lines[j].blank:
+        e = _office_entry(lines[j], _content(lines[j]))
+        if e is None:
+            break
+        entries.append(e)
+        claimed.append(j)
+        j += 1
+    roles = {fold(e.role.text).replace("-", " ") for e in entries if e.role}
+    if len(entries) >= 2 and len(roles) >= 2:
+        title = _previous_header(lines, i, stop)
+        return [_block("bureau", title, lines, claimed, entries, entries[0].start)], j
+    return [], i
+
+
+def _previous_header(lines: Sequence[Line], i: int, stop: Collection[int]) -> str | None:
+    """The "... désigne son bureau :" line right before a run of office lines, if any."""
+    k = i - 1
+    while k >= 0 and lines[k].blank:
+        k -= 1
+    if k < 0 or i - k > 2:
+        return None
+    text = lines[k].content.strip(" *_")
+    if text.endswith(":") and header_kind(text.rstrip(": ")).kind == "bureau":
+        return text.rstrip(": ")
+    return None
+
+
+def _proxy_run(lines: Sequence[Line], i: int, stop: Collection[int]) -> tuple[list[ListBlock], int]:
+    """Lines that each give a proxy: "M. Paul Roux donne pouvoir à Mme Anne Petit."."""
+    entries: list[RawEntry] = []
+    claimed: list[int] = []
+    j = i
+    while j < len(lines) and j not in stop and not lines[j].blank:
+        line = lines[j]
+        c = _content(line)
+        e = parse_entry(c.text, line.start + c.offset, None, lenient=False)
+        if e is None or e.represented_by is None or e.rest or name_shape(e.head.text) < 2:
+            break
+        entries.append(e)
+        claimed.append(j)
+        j += 1
+    if entries:
+        return [_block("represented", None, lines, claimed, entries, entries[0].start)], j
+    return [], i
 
 
 def find_list_blocks(lines: Sequence[Line], skip: Collection[int] = ()) -> list[ListBlock]:
-    return []
+    """Every printed list of the document, by layout alone (see the module docstring)."""
+    skip = set(skip)
+    markup = _markup_headings(lines, skip)
+    stop = set(skip)
+    for mh in markup.values():
+        stop.update(range(mh.line, mh.last_line + 1))
+    blocks: list[ListBlock] = []
+    context: tuple[int, str] | None = None  # (rank, kind) of a heading announcing the board
+    i = 0
+    n = len(lines)
+    while i < n:
+        if i in skip or lines[i].blank:
+            i += 1
+            continue
+        h = markup.get(i)
+        if h is not None:
+            hm = header_kind(h.title.rstrip(" :"))
+            if context is not None and h.rank <= context[0]:
+                context = None
+            group = None
+            group_new = False
+            inherit = hm.kind is None or hm.kind == "new_members"
+            if context is not None and inherit and not hm.refused and not hm.agenda:
+                # a sub-heading of the board's heading is one of its groups ("Rappel AG 2005 (fondation)");
+                # one of new members that recalls nothing lists those elected at this meeting
+                group = h.title.rstrip(" :")
+                group_new = hm.kind == "new_members" and not hm.recall
+                hm = HeaderMatch("elected" if group_new else context[1], False, False, hm.recall, False)
+            if not hm.refused:
+                blk, _ = _after_header(
+                    lines,
+                    h.last_line,
+                    hm,
+                    h.title.rstrip(" :"),
+                    h.start,
+                    stop,
+                    claim_header=False,
+                    group=group,
+                    group_new=group_new,
+                )
+                if blk is not None:
+                    blocks.append(blk)
+                    i = blk.last_line + 1
+                    continue
+            if hm.kind in MEMBERSHIP and context is None:
+                context = (h.rank, hm.kind)
+            i = h.last_line + 1
+            continue
+        if i in stop:
+            i += 1
+            continue
+        found, nxt = _office_run(lines, i, stop)
+        if not found:
+            found, nxt = _header_line(lines, i, stop)
+        if not found:
+            found, nxt = _proxy_run(lines, i, stop)
+        if found:
+            blocks.extend(found)
+            i = max(nxt, max(b.last_line for b in found) + 1)
+            continue
+        i += 1
+    return blocks
 
 
-def build_lists(blocks: Sequence[ListBlock], lines: Sequence[Line], analysis: Mapping[str, Analysis]) -> list[ListDraft]:
-    return []
+# --- entries with spaCy ---------------------------------------------------------------------------
+
+
+def build_lists(
+    blocks: Sequence[ListBlock],
+    lines: Sequence[Line],
+    analysis: Mapping[str, Analysis],
+    source: str | None = None,
+) -> list[ListDraft]:
+    """Entries with their person, organisation, role, group, novelty and proxy; one list per kind.
+
+    A roll call or a checklist prints several kinds in one block ("Siméon, Présent !", "Gourdel,
+    absent ?", an unticked box): such entries go to a list of their own kind, in order. With the
+    `source` text, every text is sliced from it (lines have odd spaces made plain), so that
+    `source[m.start:m.end] == m.text` holds for every mention.
+    """
+
+    def mention(p: Piece | None) -> Mention | None:
+        if p is None:
+            return None
+        return Mention(source[p.start : p.end] if source is not None else p.text, p.start, p.end)
+
+    out: list[ListDraft] = []
+    for b in blocks:
+        by_kind: dict[str, list[EntryDraft]] = {}
+        for e in b.entries:
+            kind = e.status if e.status and b.kind in ATTENDANCE else b.kind
+            by_kind.setdefault(kind, []).append(_entry_draft(e, b, kind, analysis, mention))
+        for kind, entries in by_kind.items():
+            main = kind == b.kind
+            out.append(
+                ListDraft(
+                    kind=kind,
+                    title=b.title,
+                    start=b.start if main else entries[0].start,
+                    end=b.end if main else entries[-1].end,
+                    first_line=b.first_line,
+                    last_line=b.last_line,
+                    entries=tuple(entries),
+                    body=mention(b.body) if kind == "staff" else None,
+                )
+            )
+    return out
+
+
+def _entry_draft(
+    e: RawEntry,
+    b: ListBlock,
+    kind: str,
+    analysis: Mapping[str, Analysis],
+    mention: Callable[[Piece | None], Mention | None],
+) -> EntryDraft:
+    is_new = e.group_new or (e.marker is not None and e.marker in b.new_markers)
+    whole = mention(Piece(e.text, e.start, e.end))
+    text = whole.text if whole is not None else e.text
+    if b.kind in ORG_KINDS:
+        return EntryDraft(text, e.start, e.end, organization=mention(e.head), group=e.group, is_new=is_new)
+    c = classify_entry(e, kind, analysis)
+    return EntryDraft(
+        text=text,
+        start=e.start,
+        end=e.end,
+        person=mention(c.person),
+        organization=mention(c.organization),
+        role=c.role,
+        group=e.group,
+        is_new=is_new,
+        represented_by=mention(e.represented_by),
+    )
