@@ -114,7 +114,9 @@ def extract_all(page: Page) -> Extraction:
         SectionDraft(node, _roles_for(node, headings, role_lines, analysis, lines)) for node in nodes
     )
 
-    decision_drafts = decisions_mod.find_decisions(lines, claimed | list_lines | turn_lines)
+    decision_drafts, decision_findings = decisions_mod.find_decisions(
+        lines, claimed, turn_lines=turn_lines, headings=headings
+    )
     meeting = meeting_mod.extract_meeting(
         lines, front_matter=page.front_matter, title=title, lists=drafts, analysis=analysis
     )
@@ -132,7 +134,7 @@ def extract_all(page: Page) -> Extraction:
         lists=tuple(drafts),
         meeting=meeting,
         decisions=tuple(decision_drafts),
-        findings=(),
+        findings=tuple(decision_findings),
         role_lines=tuple(role_lines),
     )
 
