@@ -60,11 +60,11 @@ def warm_throughput(repeat: int) -> tuple[float, float]:
     return ours, full
 
 
-def _measured_process(task, out_dir, emit_text):  # type: ignore[no-untyped-def]
+def _measured_process(task, out_dir, outputs):  # type: ignore[no-untyped-def]
     """process_task, plus a line per document with this worker's RSS (read back by the bench)."""
     from pvparse.batch import process_task
 
-    record = process_task(task, out_dir, emit_text)
+    record = process_task(task, out_dir, outputs)
     _measured_process.count = getattr(_measured_process, "count", 0) + 1  # type: ignore[attr-defined]
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
     line = f"{_measured_process.count}\t{_rss_kib()}\t{peak}\n"  # type: ignore[attr-defined]

@@ -1,8 +1,8 @@
 """Batch: many minutes files → one JSON each, a manifest, worker processes that may crash.
 
 Layout of `--out DIR`: the input tree mirrored, `<stem>.json` per input (`<name>.<ext>.json` when two
-inputs of one folder share a stem), `<stem>.txt` beside it with `emit_text`, and `manifest.jsonl`:
-one line per input, then one summary line.
+inputs of one folder share a stem), `<stem>.txt` beside it with `--emit-text`, `<stem>.html` (the
+review page) with `--render`, and `manifest.jsonl`: one line per input, then one summary line.
 
 Durability: every output is written to a temp file and renamed, so no truncated JSON ever exists; each
 manifest line is appended as soon as its input is done, so after a `kill -9` a resumed batch knows what
@@ -43,11 +43,19 @@ DEFAULT_EXTENSIONS = frozenset(
 
 
 @dataclass(frozen=True)
+class Outputs:
+    """What is written beside each JSON: the extracted text (`<stem>.txt`), the review page (`<stem>.html`)."""
+
+    text: bool = False
+    page: bool = False
+
+
+@dataclass(frozen=True)
 class BatchOptions:
     out_dir: Path
     jobs: int = 1
     resume: bool = False
-    emit_text: bool = False
+    outputs: Outputs = Outputs()
     timeout: float = 600.0  # seconds one input may take before its worker is killed
     max_tasks_per_worker: int = 250
 
@@ -228,7 +236,11 @@ def sha256_of(path: Path) -> str | None:
 # --- one input (runs in a worker) ------------------------------------------------------------------
 
 
-def process_task(task: Task, out_dir: Path, emit_text: bool) -> Record:
+def page_output(output: str) -> str:
+    return output[: -len(".json")] + ".html" if output.endswith(".json") else output + ".html"
+
+
+def process_task(task: Task, out_dir: Path, outputs: Outputs) -> Record:
     """Parse one input and write its outputs; every failure becomes a `failed` record."""
     from .emit import to_json
     from .pipeline import parse_source
@@ -239,8 +251,12 @@ def process_task(task: Task, out_dir: Path, emit_text: bool) -> Record:
         source = read_source(task.source)
         document = parse_source(source)
         write_atomic(out_dir / task.output, to_json(document))
-        if emit_text:
+        if outputs.text:
             write_atomic(out_dir / text_output(task.output), source.text)
+        if outputs.page:
+            from .render import render_html
+
+            write_atomic(out_dir / page_output(task.output), render_html(document, source.text))
     except PVParseError as exc:
         return _failed(task, _relative_message(str(exc), task), started)
     except (MemoryError, RecursionError) as exc:
@@ -328,8 +344,8 @@ def _worker_main(
             message = conn.recv()
             if message is None:
                 return
-            task, out_dir, emit_text = message
-            conn.send(("done", process(task, out_dir, emit_text), done == max_tasks))
+            task, out_dir, outputs = message
+            conn.send(("done", process(task, out_dir, outputs), done == max_tasks))
     except (EOFError, OSError):
         return  # the parent is gone (killed): nothing left to report to
 
@@ -376,7 +392,7 @@ class _Pool:
                     if worker.ready and worker.task is None and pending:
                         worker.task = pending.popleft()
                         worker.started = time.monotonic()
-                        worker.conn.send((worker.task, self.options.out_dir, self.options.emit_text))
+                        worker.conn.send((worker.task, self.options.out_dir, self.options.outputs))
                 self._wait_once(pending, on_record)
         except BaseException:
             self._shutdown(force=True)  # interrupted or a fatal error: do not wait for busy workers

@@ -139,15 +139,16 @@ def export(ctx: click.Context, file: Path, fmt: str, output: Path | None) -> Non
 @click.option(
     "--emit-text", is_flag=True, help="Also write the extracted text (<stem>.txt) that spans index."
 )
+@click.option("--render", is_flag=True, help="Also write the review page (<stem>.html) beside each JSON.")
 @click.pass_context
 def batch(
     ctx: click.Context, inputs: tuple[Path, ...], out_dir: Path, jobs: int, resume: bool, pattern: str | None,
-    emit_text: bool,
+    emit_text: bool, render: bool,
 ) -> None:  # fmt: skip
     """Parse files and folders (recursively) into OUT, with a manifest.jsonl; exit 1 if any failed."""
-    from .batch import BatchOptions, collect_tasks, run_batch
+    from .batch import BatchOptions, Outputs, collect_tasks, run_batch
 
-    options = BatchOptions(out_dir=out_dir, jobs=jobs, resume=resume, emit_text=emit_text)
+    options = BatchOptions(out_dir=out_dir, jobs=jobs, resume=resume, outputs=Outputs(text=emit_text, page=render))
     tasks = guarded(ctx, "batch", lambda: collect_tasks(list(inputs), out_dir, pattern))
     if not tasks:
         fail("batch: no input files found")

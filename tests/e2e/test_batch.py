@@ -163,3 +163,18 @@ def test_kill_9_then_resume_ends_with_every_output_complete(tmp_path: Path) -> N
     assert sorted(p.name for p in out.iterdir()) == sorted(
         [Path(n).stem + ".json" for n in names] + ["manifest.jsonl"]
     )
+
+
+def test_batch_render_writes_a_page_beside_each_json(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "pv.md").write_text(
+        "# Conseil d'administration\n\n## Budget\n\nClaire Martin : le budget est <b>voté</b>.\n", encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    done = _pvparse("batch", str(src), "--out", str(out), "--render")
+    assert done.returncode == 0, done.stderr
+    page = (out / "pv.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") or page.lower().startswith("<!doctype html>")
+    assert "&lt;b&gt;voté&lt;/b&gt;" in page and "<b>voté</b>" not in page
+    assert (out / "pv.json").exists()

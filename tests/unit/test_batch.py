@@ -13,6 +13,7 @@ import pytest
 from pvparse.batch import (
     MANIFEST_NAME,
     BatchOptions,
+    Outputs,
     Counts,
     Record,
     Task,
@@ -110,7 +111,7 @@ def _no_model() -> None:
     """The stand-in parser needs no spaCy model."""
 
 
-def _fake_process(task: Task, out_dir: Path, emit_text: bool) -> Record:
+def _fake_process(task: Task, out_dir: Path, outputs: Outputs) -> Record:
     """Writes a small JSON; inputs named crash* kill their worker, hang* never finish, bad* fail."""
     name = task.source.name
     if name.startswith("crash"):
@@ -122,7 +123,7 @@ def _fake_process(task: Task, out_dir: Path, emit_text: bool) -> Record:
             task.name, None, sha256_of(task.source), None, "failed", f"{task.name}: bad", Counts(), 0.0
         )
     write_atomic(out_dir / task.output, json.dumps({"pid": os.getpid(), "input": task.name}))
-    if emit_text:
+    if outputs.text:
         write_atomic(out_dir / task.output.replace(".json", ".txt"), task.source.read_text(encoding="utf-8"))
     return Record(
         task.name, task.output, sha256_of(task.source), "text/plain", "ok", None, Counts(turns=1), 0.0
@@ -145,7 +146,7 @@ def _manifest(tmp_path: Path) -> list[dict[str, object]]:
 
 def test_manifest_lists_every_input_in_order_then_a_summary(tmp_path: Path) -> None:
     names = ["a.txt", "bad.txt", "c.txt", "d/e.txt"]
-    _, summary, seen = _run(tmp_path, names, jobs=2, emit_text=True)
+    _, summary, seen = _run(tmp_path, names, jobs=2, outputs=Outputs(text=True))
     lines = _manifest(tmp_path)
     assert [line.get("path") for line in lines[:-1]] == ["a.txt", "bad.txt", "c.txt", "d/e.txt"]
     assert [line.get("status") for line in lines[:-1]] == ["ok", "failed", "ok", "ok"]
