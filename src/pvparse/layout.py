@@ -78,12 +78,12 @@ def extract_all(page: Page) -> Extraction:
     strings: list[str] = [s for b in blocks for s in b.entry_strings]
     for c in label_cands:
         strings.extend(turns_mod.label_strings(c))
+    strings.extend(roles_mod.role_strings(label_cands))
+    titles = [h.title for h in heading_cands if h.style not in ("atx", "setext", "timed", "numbered")]
     for h in heading_cands:
-        if h.style not in ("atx", "setext", "timed"):
-            strings.append(h.title)
         strings.extend(roles_mod.heading_role_strings(h.title))
     strings.extend(meeting_mod.meeting_strings(lines))
-    analysis = nlp.analyse(strings)
+    analysis = nlp.analyse(strings, with_verbs=titles)
 
     drafts = lists_mod.build_lists(blocks, lines, analysis, page.text)
     role_lines = roles_mod.find_role_lines(label_cands, analysis)
@@ -95,8 +95,9 @@ def extract_all(page: Page) -> Extraction:
         if found:
             known_names.append(found[0].text)
     index = turns_mod.NameIndex(known_names)
+    action_lines = turns_mod.under_action_headings(label_cands, [(h.line, h.title) for h in heading_cands])
     turn_labels = turns_mod.decide_turns(
-        [c for c in label_cands if c.line not in role_line_idx], lines, index, analysis
+        [c for c in label_cands if c.line not in role_line_idx | action_lines], lines, index, analysis
     )
     turn_lines = {t.candidate.line for t in turn_labels}
 
@@ -105,7 +106,7 @@ def extract_all(page: Page) -> Extraction:
         for h in heading_cands
         if h.line not in turn_lines
         and h.line not in role_line_idx
-        and (h.style in ("atx", "setext", "timed") or not analysis.get(h.title, nlp.EMPTY).finite_verb)
+        and (h.style in ("atx", "setext", "timed", "numbered") or not analysis.get(h.title, nlp.EMPTY).finite_verb)
     ]
     title, headings = _split_title(lines, headings, claimed)
     headings = assign_levels(headings)
@@ -134,7 +135,7 @@ def extract_all(page: Page) -> Extraction:
         lists=tuple(drafts),
         meeting=meeting,
         decisions=tuple(decision_drafts),
-        findings=tuple(decision_findings),
+        findings=(*decision_findings, *meeting.findings),
         role_lines=tuple(role_lines),
     )
 
@@ -143,8 +144,8 @@ def _split_title(
     lines: Sequence[Line], headings: list[Heading], claimed: set[int]
 ) -> tuple[Heading | None, list[Heading]]:
     """The document's title: its first line when that line is a heading and a single top heading."""
-    first = next((ln.index for ln in lines if not ln.blank and ln.index not in claimed), None)
-    if first is None or not headings or headings[0].line != first:
+    first = next((ln for ln in lines if not ln.blank and ln.index not in claimed), None)
+    if first is None or not headings or not headings[0].start <= first.start < headings[0].end:
         return None, headings
     h = headings[0]
     same_rank_later = [x for x in headings[1:] if x.rank <= h.rank]

@@ -68,17 +68,28 @@ def model_id() -> str:
         return MODEL_NAME
 
 
-def analyse(strings: Iterable[str]) -> dict[str, Analysis]:
-    """Entities and finite verbs of every distinct candidate string, in one `nlp.pipe` pass."""
-    unique = sorted({s for s in strings if s and s.strip()})
-    if not unique:
-        return {}
-    nlp = load_nlp()
+def analyse(strings: Iterable[str], *, with_verbs: Iterable[str] = ()) -> dict[str, Analysis]:
+    """Entities of every distinct candidate string (and finite verbs of those in `with_verbs`).
+
+    Two `nlp.pipe` passes at most: entities only for names and entries, entities and morphology for
+    the few heading candidates whose verbs matter.
+    """
+    verbs = sorted({s for s in with_verbs if s and s.strip()})
+    plain = sorted({s for s in strings if s and s.strip()} - set(verbs))
     out: dict[str, Analysis] = {}
-    texts = [s[:_MAX_CANDIDATE_CHARS] for s in unique]
-    for s, doc in zip(unique, nlp.pipe(texts, batch_size=256), strict=True):
-        ents = tuple(Entity(e.label_, e.start_char, e.end_char, e.text) for e in doc.ents)
-        # a title may open with a noun the tagger reads as a verb ("Masse salariale", "Vote du budget")
-        finite = any(t.i > 0 and t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc)
-        out[s] = Analysis(ents, finite)
+    if not verbs and not plain:
+        return out
+    nlp = load_nlp()
+    for group, disable in ((plain, ["morphologizer", "attribute_ruler"]), (verbs, [])):
+        if not group:
+            continue
+        with nlp.select_pipes(disable=disable):
+            docs = nlp.pipe([s[:_MAX_CANDIDATE_CHARS] for s in group], batch_size=256)
+            for s, doc in zip(group, docs, strict=True):
+                ents = tuple(Entity(e.label_, e.start_char, e.end_char, e.text) for e in doc.ents)
+                # a title may open with a noun the tagger reads as a verb ("Masse salariale", "Vote du budget")
+                finite = bool(group is verbs) and any(
+                    t.i > 0 and t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc
+                )
+                out[s] = Analysis(ents, finite)
     return out
