@@ -128,7 +128,8 @@ def build_document(source: SourceText, page: Page, ex: Extraction, reg: Registry
             Turn(
                 id=f"t{k + 1}",
                 section=sid[t.section] if t.section is not None else None,
-                label=c.label,
+                # the label exactly as printed: stages read lines with NBSP/tabs made plain spaces
+                label=page.text[c.label_start : c.label_end],
                 label_span=Span(start=c.label_start, end=c.label_end),
                 speakers=[pid[i] for i in link.speakers],
                 resolution=link.resolution,  # type: ignore[arg-type]
@@ -142,7 +143,7 @@ def build_document(source: SourceText, page: Page, ex: Extraction, reg: Registry
     for k, lst in enumerate(ex.lists):
         entries = [
             ListEntry(
-                text=e.text,
+                text=page.text[e.start : e.end],  # as printed (NBSP kept), like every span's evidence
                 span=Span(start=e.start, end=e.end),
                 person=person(e.person),
                 organization=org(e.organization) or (org(lst.body) if lst.kind == "staff" else None),

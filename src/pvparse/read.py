@@ -65,19 +65,35 @@ def decode_bytes(data: bytes, *, name: str = "<input>") -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     best = from_bytes(data[: 1024 * 1024]).best()
-    encoding = best.encoding if best is not None else None
-    if encoding is None or encoding.startswith("utf"):
-        # An 8-bit office file is far likelier than anything exotic: cp1252 maps almost every byte.
-        encoding = "cp1252"
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError:
+    detected = best.encoding if best is not None and not best.encoding.startswith("utf") else None
+    # An 8-bit office file is far likelier cp1252 than anything exotic, and the detector, on a short
+    # French text, often picks a code page that turns "è" into "č" (cp1250). So the candidates are
+    # weighed by how French their text reads; ties go to cp1252, then to the detector's choice.
+    decoded: list[tuple[int, str, str]] = []
+    for rank, candidate in enumerate(dict.fromkeys(["cp1252", detected or "cp1252", "mac_roman", "cp850"])):
         try:
-            text = data.decode("cp1252")
-            encoding = "cp1252"
-        except UnicodeDecodeError:
-            raise InputError(f"{name}: undecodable text (not UTF-8, UTF-16 or cp1252)") from None
+            text = data.decode(candidate)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        decoded.append((_french_score(text[:65536]) * 4 - rank, candidate, text))
+    if not decoded:
+        raise InputError(f"{name}: undecodable text (not UTF-8, UTF-16 or cp1252)")
+    _, encoding, text = max(decoded, key=lambda d: d[0])
     return _checked(text, name), encoding
+
+
+_FRENCH_CHARS = frozenset("éèàçêôùîâûëïüÿœæÉÈÀÇÊÔÙÎÂÛËÏÜŒÆ’‘“”«»–—…€°")
+
+
+def _french_score(text: str) -> int:
+    """Letters and signs of French text count for, other non-ASCII characters and controls against."""
+    good = bad = 0
+    for c in text:
+        if c in _FRENCH_CHARS:
+            good += 1
+        elif ord(c) > 127 or (c < " " and c not in "\t\n\r\f\v"):
+            bad += 1
+    return good - 2 * bad
 
 
 def _checked(text: str, name: str) -> str:
