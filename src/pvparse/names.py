@@ -1,6 +1,6 @@
 """Person and organisation names: matching keys, given/family split, acronyms.
 
->>> person_key("Jean- Marie BERGÈRE") == person_key("Jean-Marie Bergère")
+>>> person_key("Jean- Paul MOREAU") == person_key("Jean-Paul Moreau")
 True
 """
 
@@ -22,7 +22,7 @@ _ORG_STOP = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "a", "a
 
 @lru_cache(maxsize=1 << 14)
 def tidy(name: str) -> str:
-    """A printed name made presentable: "Jean- Marie" → "Jean-Marie", spaces collapsed."""
+    """A printed name made presentable: "Jean- Paul" → "Jean-Paul", spaces collapsed."""
     out = " ".join(_HYPHEN_SPACE_RE.sub("-", name).split()).strip(" ,;*_")
     if out.endswith(".") and not re.search(r"(?:^|\s)[A-ZÀ-Ý]\.$", out):
         out = out.rstrip(".")
@@ -64,7 +64,7 @@ def split_name(name: str) -> NameParts:
 
 @lru_cache(maxsize=1 << 14)
 def initial_form(name: str) -> tuple[str, str] | None:
-    """("Manon", "L") for "Manon L."; None for anything else."""
+    """("Lina", "B") for "Lina B."; None for anything else."""
     m = _INITIAL_FORM_RE.match(tidy(name) + ("." if name.rstrip().endswith(".") else ""))
     if not m:
         m = _INITIAL_FORM_RE.match(name.strip())
@@ -80,12 +80,12 @@ def display_score(name: str) -> tuple[int, int, int]:
 
 
 def display_form(name: str) -> str:
-    """"Jean-Marie BERGÈRE" → "Jean-Marie Bergère" only when no better form was printed elsewhere."""
+    """"Jean-Paul MOREAU" → "Jean-Paul Moreau" only when no better form was printed elsewhere."""
     return tidy(name)
 
 
 def split_acronym(org: str) -> tuple[str, str | None]:
-    """"Institut Paris Région (IPR)" → ("Institut Paris Région", "IPR")."""
+    """"Agence Régionale de l'Eau (ARE)" → ("Agence Régionale de l'Eau", "ARE")."""
     m = _PAREN_ACRONYM_RE.match(org.strip())
     if m and len(m.group("acr").replace(" ", "")) >= 2:
         return m.group("name").strip(), m.group("acr").strip()
@@ -94,7 +94,7 @@ def split_acronym(org: str) -> tuple[str, str | None]:
 
 @lru_cache(maxsize=1 << 14)
 def org_key(name: str) -> str:
-    # "27^e Région" (Pandoc superscript) is "27e Région"
+    # "3^e Lieu" (Pandoc superscript) is "3e Lieu"
     f = fold(tidy(name)).replace("-", " ").replace("^", "")
     f = _ARTICLE_RE.sub("", f)
     return " ".join(f.split())
@@ -107,7 +107,7 @@ def org_tokens(name: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1 << 14)
 def acronym_of(name: str) -> str | None:
-    """Initials of the significant words: "Agence Française de Développement" → "AFD"."""
+    """Initials of the significant words: "Agence Nationale de la Recherche" → "ANR"."""
     words = [w for w in re.split(r"[\s\-’']+", tidy(name)) if w]
     sig = [w for w in words if fold(w) not in _ORG_STOP and w[:1].isalpha()]
     if len(sig) < 2:
@@ -117,7 +117,7 @@ def acronym_of(name: str) -> str | None:
 
 @lru_cache(maxsize=1 << 14)
 def abbreviates(short: str, long: str) -> bool:
-    """Is every word of `short` a prefix of the matching word of `long`? ("Sc Po Lyon", "Sciences Po Lyon")."""
+    """Is every word of `short` a prefix of the matching word of `long`? ("Univ. Tech Nantes", "Université Technique Nantes")."""
     a, b = org_tokens(short), org_tokens(long)
     if len(a) != len(b) or len(a) < 2 or a == b:
         return False

@@ -1,13 +1,13 @@
 """The registry of persons and organisations, and speaker resolution.
 
 Persons are built from every name the document prints (list entries, role lines, presenters, chair,
-signatories, speaker labels); forms of one human are merged ("Jean- Marie BERGÈRE" = "Jean-Marie
-Bergère", "Olivier Irmann" ≈ "Olivier Irrmann"). A speaker label is then linked in a fixed order:
+signatories, speaker labels); forms of one human are merged ("Jean- Paul MOREAU" = "Jean-Marie
+Moreau", "Anne Dubreuil" ≈ "Anne Dubreuill"). A speaker label is then linked in a fixed order:
 
 1. exact      the label is the person's canonical name
 2. alias      the label is another form printed for that person
 3. given_name the label is a given name that exactly one person bears
-4. initial    "Manon L." and exactly one Manon whose family name starts with L
+4. initial    "Lina B." and exactly one Lina whose family name starts with B
 5. fuzzy      a full name within a tight edit distance of exactly one person
 6. role       "M. le Maire", "Le Président" when the document names who holds the office
 
@@ -192,7 +192,7 @@ _LOWER_PREFIX_RE = re.compile(r"^(?:[a-zà-ÿ][\w'’-]*\s+)+(?=[A-ZÀ-Ý0-9])")
 
 
 def _core(name: str) -> str:
-    """"agence Détéa" → "Détéa": a common noun written before the proper name is not part of it."""
+    """"agence Lumen" → "Lumen": a common noun written before the proper name is not part of it."""
     return _LOWER_PREFIX_RE.sub("", name.strip())
 
 
@@ -247,7 +247,7 @@ _CAPS_WORD_RE = re.compile(r"(?<![\w-])[A-ZÀ-Ý][A-ZÀ-Ý0-9&]{1,11}(?![\w-])")
 
 
 def _find_acronyms_in_text(reg: Registry, text: str) -> None:
-    """An organisation's initials printed alone elsewhere ("l'AFD souhaite") become an alias."""
+    """An organisation's initials printed alone elsewhere ("l'ANR souhaite") become an alias."""
     printed = set(_CAPS_WORD_RE.findall(text))  # one pass over the text, whatever the number of bodies
     for o in reg.orgs:
         for f in list(o.forms):
@@ -353,9 +353,9 @@ _FAMILY_WORD = r"(?:[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?|[A-
 
 
 def complete_given_name(text: str, given: str) -> list[Mention]:
-    """Full names the running text prints for a lone given name: "Matti" → "Matti Schneider" at each place.
+    """Full names the running text prints for a lone given name: "Anouk" → "Anouk Lefèvre" at each place.
 
-    Only a capitalised word right after the given name counts ("Matti Schneider a proposé"), never one
+    Only a capitalised word right after the given name counts ("Anouk Lefèvre a proposé"), never one
     across punctuation; a word that cannot be a family name (an article, a stop word) does not count.
     """
     forms = {given}
@@ -396,7 +396,7 @@ def _stop_words() -> frozenset[str]:
 
 
 def _expand_initial(text: str, given: str, letter: str) -> str | None:
-    """"Manon L." with "Manon Leroy" printed elsewhere in the text → "Manon Leroy" (when only one)."""
+    """"Lina B." with "Lina Bastide" printed elsewhere in the text → "Lina Bastide" (when only one)."""
     pat = re.compile(rf"(?<!\w){re.escape(given)}\s+({re.escape(letter)}[a-zà-ÿ][\w'’-]+|{re.escape(letter)}[A-ZÀ-Ý]{{2,}})(?!\w)")
     found = {m.group(1) for m in pat.finditer(text)}
     return f"{given} {found.pop()}" if len(found) == 1 else None

@@ -1,5 +1,5 @@
 """Attendance counts and quorum: "47 participants étaient présents, dont 21 membres adhérents sur un
-total de 40 adhérents au 07/07/2022 (28 personnes morales et 12 adhésions individuelles)",
+total de 30 adhérents au 12/03/2019 (18 personnes morales et 12 adhésions individuelles)",
 "Nombre de conseillers en exercice : 19 — Présents : 14 — Votants : 16", "présent : 15", "Pouvoir : 3",
 "## Nombre de présents" followed by "* 7 membres", "Le quorum étant atteint".
 """
@@ -90,7 +90,7 @@ def _sentences(segs: Sequence[Segment], counts: _Counts, words: AttendanceWords)
 
 
 def _breakdown(pattern: re.Pattern[str], after: str) -> tuple[tuple[str, int], ...]:
-    """ "(28 personnes morales et 12 adhésions individuelles)" → (("personnes morales", 28), ...)."""
+    """ "(18 personnes morales et 12 membres individuels)" → (("personnes morales", 18), ...)."""
     m = pattern.match(after)
     if not m:
         return ()

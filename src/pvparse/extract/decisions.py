@@ -52,6 +52,10 @@ _ITEM_NUMBER_RE = re.compile(
     r"(?:resolution|motion|deliberation|point|question|projet[ ]de[ ]deliberation)s?[ ]+(?:n°[ ]?|no[ ]+)?"
     r"[\dIVXivx][\w/.-]{0,12}[ ]*[-:.)]*[ ]*"
 )
+_PERSON_SUBJECT_RE = re.compile(r"(?:^|[ ,:;])(?:on|je|j'|tu|nous|vous)[ ]*$")
+_HEAD_PREPOSITION_RE = re.compile(
+    r"(?:du|de la|de l'|des|de|d'|sur|sur le|sur la|sur les|pour|pour le|pour la|concernant)\b[ ]*"
+)
 _NEGATED_CLAUSE_RE = re.compile(r"[ ]*ne[ ]+(?:pas|plus)\b")
 _COUNT_ONLY_RE = re.compile(r"^[\s,;/+*_.\-|:()\[\]]*(?:(?:et|dont|soit|ainsi)[\s,;/+*_.\-|:()\[\]]*)*$")
 _LABEL_COLON_RE = re.compile(r"(?<!\d):|:(?!\d)")
@@ -128,7 +132,7 @@ def find_decisions(
     """Every decision of the minutes, in document order, and the count diagnostics.
 
     `skip` holds lines that never carry a decision (front matter); `turn_lines` hold speaker labels,
-    whose text counts only when it is nothing but counts ("Lucie Anglade : 1 contre - 15 pour").
+    whose text counts only when it is nothing but counts ("Julie Armand : 1 contre - 15 pour").
     """
     heading_lines = {i for h in headings for i in range(h.line, h.last_line + 1)}
     table_votes, table_lines = find_vote_tables(lines, set(skip) | heading_lines)
@@ -452,6 +456,8 @@ def _passive_statement(line: Line, folded: str, s: int, e: int) -> list[_Found]:
         groups = m.groupdict()
         negated = bool(groups.get("neg") or groups.get("pas") or " pas " in m.group("aux"))
         subj_end = m.start("aux") if rx is p.quitus else m.start("neg") if groups.get("neg") else m.start()
+        if _PERSON_SUBJECT_RE.search(folded, s, subj_end):
+            continue  # "on est validé" speaks of people, not of a proposal
         subject = _noun_phrase(line, folded, s, subj_end)
         if subject is not None and _is_rule(folded, subject, line.start):
             continue
@@ -558,10 +564,7 @@ def _head_subject(line: Line, folded: str, s: int, colon: int, e: int) -> Subjec
         return None
     if label is not None:
         lf = fold_keep(label.text)
-        m = re.match(
-            r"^(?:du|de la|de l'|des|de|d'|sur|sur le|sur la|sur les|pour|pour le|pour la|concernant)\b[ ]*",
-            lf,
-        )
+        m = _HEAD_PREPOSITION_RE.match(lf)
         if m:
             label = _subject(line, label.start - line.start + m.end(), label.end - line.start, strong=False)
     if label is not None and not _is_generic(label.text):
@@ -576,7 +579,7 @@ def _head_subject(line: Line, folded: str, s: int, colon: int, e: int) -> Subjec
             or p.standalone.match(after.lstrip())
         ):
             return _subject(line, colon + 1, e, strong=False)
-    return None
+    return label  # generic ("Vote CA :"): still names what the heading above may spell out
 
 
 def _is_generic(subject: str) -> bool:
@@ -768,7 +771,8 @@ def _choose_subject(
     proposal = _proposal_subject(lines, headings, first_line, after_line)
     if proposal:
         return proposal
-    heading = _heading_subject(headings, first_line, numbered_only=bool(subjects))
+    hint = next((s.text for s in g.subjects() if fold_keep(s.text) in patterns().bodies), None)
+    heading = _heading_subject(headings, first_line, numbered_only=bool(subjects), hint=hint)
     if heading:
         return heading
     return subjects[0].text if subjects else None
@@ -797,32 +801,44 @@ def _proposal_subject(
 
 
 def _heading_subject(
-    headings: Sequence[Heading], first_line: int, *, numbered_only: bool = False
+    headings: Sequence[Heading], first_line: int, *, numbered_only: bool = False, hint: str | None = None
 ) -> str | None:
     """The title of the section above, without its number or "Vote du" ("2011/012 – Tarifs" → "Tarifs").
 
-    With `numbered_only`, only an agenda item ("2011/012 – ...", "Délibération n° 4 : ...") is used.
+    With `numbered_only`, only an agenda item ("2011/012 – ...", "Délibération n° 4 : ...") is used;
+    with a `hint` ("CA" of "Vote CA :"), the nearest heading above that names it ("Présentation et
+    vote du nouveau CA") wins over a nearer one.
     """
-    p = patterns()
     before = [h for h in headings if h.line < first_line]
+    if hint:
+        key = re.compile(rf"(?<![\w']){re.escape(fold_keep(hint))}(?![\w'])")
+        named = [h for h in before if key.search(fold_keep(h.title))]
+        if named:
+            title, _ = _clean_heading(named[-1])
+            if title and not _is_generic(title):
+                return title
     for h in reversed(before[-3:]):
-        title = h.title
-        m = _NUMBERING_RE.match(title) if h.number else None
-        if m:
-            title = title[m.end() :]
-        item = _ITEM_NUMBER_RE.match(fold_keep(title))
-        if item:
-            title = title[item.end() :]
-        if numbered_only and not (m or item):
+        title, numbered = _clean_heading(h)
+        if numbered_only and not numbered:
             return None
-        f = fold_keep(title)
-        pm = p.heading_prefix.match(f)
-        if pm:
-            title = title[pm.end() :]
-        title = " ".join(title.split()).strip(" :#*_-–—.")
         if title and not _is_generic(title):
             return title
     return None
+
+
+def _clean_heading(h: Heading) -> tuple[str, bool]:
+    """A heading's title without its number and "Vote du"; and whether it was a numbered agenda item."""
+    title = h.title
+    m = _NUMBERING_RE.match(title) if h.number else None
+    if m:
+        title = title[m.end() :]
+    item = _ITEM_NUMBER_RE.match(fold_keep(title))
+    if item:
+        title = title[item.end() :]
+    pm = patterns().heading_prefix.match(fold_keep(title))
+    if pm:
+        title = title[pm.end() :]
+    return " ".join(title.split()).strip(" :#*_-–—."), bool(m or item)
 
 
 # --- tables and diagnostics -----------------------------------------------------------------------

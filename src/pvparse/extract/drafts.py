@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Mention:
-    """A name as printed ("Brigitte Guigou", "Manon L.", "Institut Paris Région (IPR)")."""
+    """A name as printed ("Hélène Marchal", "Lina B.", "Agence Régionale de l'Eau (ARE)")."""
 
     text: str
     start: int

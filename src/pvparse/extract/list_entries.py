@@ -1,7 +1,7 @@
 """One entry of a printed list, by layout: the name, the pieces after it, a proxy, a roll-call status.
 
 "Isabelle Martin (Département du Gers)", "- **Paul Roux**, trésorier, Ville de Lyon. (*)",
-"Mme Odile BRUNET, 3e adjointe", "Gaëlle Hamon (pouvoir à Bruno Perrot)", "Siméon, Présent !".
+"Mme Odile BRUNET, 3e adjointe", "Gaëlle Hamon (pouvoir à Bruno Perrot)", "Bastien, Présent !".
 Everything here is plain string work with absolute offsets; spaCy is asked about the pieces later
 (`classify_entry`), to tell an institution from a person and a role.
 """
@@ -42,6 +42,7 @@ class ListLexicon(DataModel):
     column_words: list[str]
     status_words: StatusWords
     legend_markers: list[str]
+    plural_civilities: list[str]
     new_member_words: list[str]
     role_words: list[str]
     ordinals: list[str]
@@ -139,7 +140,8 @@ def _particles() -> frozenset[str]:
 
 @cache
 def _civilities() -> frozenset[str]:
-    return frozenset(fold(c) for c in load_speaker_lexicon().speakers.civilities)
+    own = load_speaker_lexicon().speakers.civilities + load_lexicon().plural_civilities
+    return frozenset(fold(c) for c in own)
 
 
 def split_civility(name: str) -> tuple[str, str]:
@@ -153,7 +155,7 @@ def split_civility(name: str) -> tuple[str, str]:
 def name_shape(text: str, *, lenient: bool = False) -> int:
     """How many name words `text` has when it reads as a person's name, else 0.
 
-    "Pauline Lavagne d'Ortigue" → 3, "Manon L." → 2, "Mme DUPONT" → 1, "Nathalie" → 1,
+    "Claire Dumas d'Orval" → 3, "Lina B." → 2, "Mme DUPONT" → 1, "Sophie" → 1,
     "Rapport moral" → 0. With `lenient`, lower-case names ("vuillard arthur") pass too.
     """
     _civ, bare = split_civility(text.strip())
@@ -163,6 +165,7 @@ def name_shape(text: str, *, lenient: bool = False) -> int:
     if len(words) == 1 and fold(words[0]) in _word_set("not_names"):
         return 0
     count = 0
+    lower = lenient and len(words) <= 3 and all(_LOWER_WORD_RE.match(w) for w in words)
     for i, w in enumerate(words):
         if _NAME_WORD_RE.match(w):
             count += 1
@@ -170,7 +173,7 @@ def name_shape(text: str, *, lenient: bool = False) -> int:
             continue
         elif _INITIAL_RE.match(w) and i == len(words) - 1 and i > 0:
             count += 1
-        elif lenient and _LOWER_WORD_RE.match(w) and len(words) <= 3:
+        elif lower:
             count += 1
         else:
             return 0
@@ -221,7 +224,7 @@ def has_org_cue(text: str) -> bool:
 
 
 def org_shaped(text: str) -> bool:
-    """An institution by shape alone: article-led ("La Balade des Livres"), a cue word, an acronym."""
+    """An institution by shape alone: article-led ("La Ronde des Contes"), a cue word, an acronym."""
     t = text.strip(' «»"')
     if not t:
         return False
@@ -276,7 +279,7 @@ def _rstrip(text: str, start: int, end: int, chars: str) -> int:
 
 
 def _keep_initial(text: str, start: int, end: int) -> int:
-    """Give back the full stop of a final initial ("Manon L." stays whole)."""
+    """Give back the full stop of a final initial ("Lina B." stays whole)."""
     if (
         end < len(text)
         and text[end] == "."
@@ -343,7 +346,7 @@ def _proxy_re() -> re.Pattern[str]:
     return re.compile(rf"[\s,(]*(?:{alts})s?[\s:]*", re.IGNORECASE)
 
 
-_BARE_PROXY_RE = re.compile(r"\s+(?:à|a)\s+", re.IGNORECASE)
+_BARE_PROXY_RE = re.compile(r"(?:\s+|\s*\()(?:à|a)\s+", re.IGNORECASE)
 _NUMBER_RE = re.compile(r"^\d{1,3}[.)]\s+")
 _BOLD_RE = re.compile(r"(\*\*|__)(?P<name>[^*_]+?)\1")
 _TAIL_SEP_RE = re.compile(r"\s+[-–—]\s+|\s*=>\s*|\s*->\s*|\s*→\s*")
@@ -383,7 +386,7 @@ def parse_entry(
     >>> parse_entry("Isabelle Martin (Département du Gers)", 0, "present", lenient=True).head.text
     'Isabelle Martin'
     """
-    whole = trim(text, 0, len(text), " \t")
+    whole = trim(text, 0, len(text), " \t|")  # a table row's outer pipes
     s, e = whole.start, whole.end
     marker = None
     for mk in _markers():
@@ -407,7 +410,7 @@ def parse_entry(
         head = Piece(text[s:e], base + s, base + e)
         return RawEntry(head.text, head.start, head.end, head, marker=marker)
     status = None
-    # roll call: "Siméon, Présent !", "Gourdel (VIP), absent ? (Il est passé où ?)"
+    # roll call: "Bastien, Présent !", "Moreau (VIP), absent ? (parti plus tôt ?)"
     spans = split_top(text[s:e])
     if len(spans) > 1:
         ls, le = spans[-1]
@@ -435,7 +438,7 @@ def parse_entry(
         after = bold.end()
     else:
         cut = e
-        for sep in ("(", "[", ",", ";", ":"):
+        for sep in ("(", "[", ",", ";", ":", "|", "<"):
             k = text.find(sep, s, e)
             if k != -1:
                 cut = min(cut, k)
@@ -474,8 +477,10 @@ def _rest_pieces(text: str, start: int, end: int) -> list[Piece]:
         end = start + colon - 1
         seg = text[start:end]
     out: list[Piece] = []
-    for a, b in split_top(seg, ",;"):
+    for a, b in split_top(seg, ",;|"):
         a, b = start + a, start + b
+        if re.search(r"@|https?://|<", text[a:b]):
+            continue  # an address printed after the name
         pos = a
         for m in re.finditer(r"\(([^()]*)\)|\[([^\[\]]*)\]", text[a:b]):
             ms, me = a + m.start(), a + m.end()
@@ -495,7 +500,7 @@ def _rest_pieces(text: str, start: int, end: int) -> list[Piece]:
 
 def entry_strings(e: RawEntry) -> list[str]:
     """The strings spaCy is asked about for one entry: the head, and the pieces after it whose kind
-    their shape leaves open (a capitalised piece with no institution cue: "Ti Lab", "Paul Roux").
+    their shape leaves open (a capitalised piece with no institution cue: "Fab Lab", "Paul Roux").
 
     Pieces that open in lower case are roles and those with a cue are institutions without spaCy's
     help (see `_is_institution`), so they are not sent.
@@ -570,7 +575,7 @@ def _is_institution(p: Piece, analysis: Mapping[str, Analysis]) -> bool:
 
 
 def is_org_head(text: str, analysis: Mapping[str, Analysis]) -> bool:
-    """Is the head of an entry an organisation ("La Balade des Livres", "Ville de Paris", "DITP")?"""
+    """Is the head of an entry an organisation ("La Ronde des Contes", "Ville de Paris", "ADEME")?"""
     civ, bare = split_civility(text)
     if civ:
         return False
@@ -578,7 +583,7 @@ def is_org_head(text: str, analysis: Mapping[str, Analysis]) -> bool:
         return True
     an = analysis.get(text, EMPTY)
     has_per = any(e.label == "PER" for e in an.entities)
-    # one capitalised word is a first name in these lists; spaCy's ORG on it ("Marine") is noise
+    # one capitalised word is a first name in these lists; spaCy's ORG on it ("Rose") is noise
     if not has_per and len(bare.split()) >= 2 and an.covering("ORG", bare, 0.9):
         return True
     return not name_shape(bare, lenient=True)

@@ -3,9 +3,9 @@
 Two phases. `find_list_blocks` works on layout alone and decides which lines form a list (so they
 are neither turns nor headings), its kind and title, and the raw entries with offsets:
 
-- a header with its entries on the same line: "**Présent.e.s :** Nathalie, Monique, ...",
+- a header with its entries on the same line: "**Présent.e.s :** Sophie, Agnès, ...",
   "Équipe de l'Association X : Anne, Jean et Sylvie.", "Pouvoirs : X à Y ; Z à W";
-- a header alone, then a paragraph of comma-separated entries ("Participant.es :" + paragraph);
+- a header alone, then a paragraph of comma-separated entries ("Participant·es :" + paragraph);
 - a header (a "... :" line, a Markdown/reST heading, or a short line naming the list), then one
   entry per line (bullets, numbers, ticked boxes, plain lines), with category headings in capitals
   ("COLLÈGE DES USAGERS"), a legend ("(*) : nouveaux membres") and column legends ("Nom Prénom");
@@ -61,6 +61,7 @@ _HEADER_RE = re.compile(
 )
 # A header after a sentence on the same line: "... à pourvoir. Candidate : Capucine Roussel."
 _MID_HEADER_RE = re.compile(r"(?<=[.!?])[ ]+(?P<h>[A-ZÀ-Ý][^.:!?]{0,40}?)[ ]*:[ ]*(?P<body>.*)$")
+_TABLE_RULE_RE = re.compile(r"\|?[ :\-|]*-{3,}[ :\-|]*")
 _NUMBERED_RE = re.compile(r"\d{1,3}[.)][ ]+")
 _CHECKBOX_RE = re.compile(r"\[(?P<state>[ xX])\]")
 _COUNT_RE = re.compile(r"^(?:\d+\b|aucun|aucune|néant|neant)", re.IGNORECASE)
@@ -162,7 +163,10 @@ def _legend(c: _Content) -> tuple[str, bool] | None:
 
 
 def _is_column_legend(c: _Content) -> bool:
-    words = [fold(w) for w in c.text.split()[:2]]
+    """"Nom Prénom [login] (membre depuis ...)", "| Nom | Prénom | Fonction |": column names, not a person."""
+    if _TABLE_RULE_RE.fullmatch(c.text.strip()):
+        return True
+    words = [fold(w) for w in re.findall(r"[^\s|]+", c.text)[:2]]
     cols = {fold(w) for w in load_lexicon().column_words}
     return len(words) == 2 and all(w in cols for w in words)
 
@@ -192,7 +196,7 @@ def _is_entry_ok(e: RawEntry, c: _Content, kind: str | None, strict: bool) -> bo
             return False
     elif shape == 0:
         return False
-    # "Lucie Anglade : 15 pour" keeps a tally after the colon; "Laurent : je pense que ..." is a turn.
+    # "Julie Armand : 15 pour" keeps a tally after the colon; "Olivier : je pense que ..." is a turn.
     colon = split_top(text, ":")
     if len(colon) > 1:
         after = text[colon[1][0] :]
@@ -242,7 +246,7 @@ class _Reader:
                 self.claimed.append(j)
                 j += 1
                 continue
-            if _is_column_legend(c) and not self.entries:
+            if _is_column_legend(c) and (not self.entries or _TABLE_RULE_RE.fullmatch(c.text.strip())):
                 self.claimed.append(j)
                 j += 1
                 continue
@@ -273,6 +277,11 @@ class _Reader:
         title = _bold_only(c.text)
         if title is None and is_caps_line(c.text) and not c.text.rstrip().endswith((".", "!", "?")):
             title = c.text.strip(" :")
+        found = _header_of(c)
+        if title is None and found is not None and not found[3]:
+            hm = header_kind(found[0])
+            if hm.kind is None and not hm.refused and _words(found[0]) <= 8:
+                title = found[0].strip(" *_")  # "Collège des usagers :"
         if title is None:
             return None
         k = j + 1
@@ -351,7 +360,7 @@ def _office_entry(line: Line, c: _Content) -> RawEntry | None:
 # --- inline lists ---------------------------------------------------------------------------------
 
 
-def _starts_entry(text: str, kind: str | None) -> bool:
+def _starts_entry(text: str, kind: str | None, *, lower: bool = False) -> bool:
     head = re.split(r"[(\[]", text, maxsplit=1)[0].strip(" *_.")
     if not head:
         return False
@@ -361,12 +370,12 @@ def _starts_entry(text: str, kind: str | None) -> bool:
     cues = {fold(w) for w in load_lexicon().organisation_cues}
     if first in cues or starts_with_role(head):
         return False
-    return name_shape(head) > 0
+    return name_shape(head, lenient=lower) > 0
 
 
 def _split_and(text: str, start: int, end: int, kind: str | None) -> list[tuple[int, int]]:
-    """ "Stéphane et Sylvine" → two spans; "conseil et formateur" stays one."""
-    for m in re.finditer(r"[ ]+et[ ]+", text[start:end]):
+    """ "Hugo et Lina" → two spans; "conseil et formateur" stays one."""
+    for m in re.finditer(r"[ ]+(?:et|ainsi que)[ ]+", text[start:end]):
         a, b = start + m.start(), start + m.end()
         if _starts_entry(text[start:a], kind) and _starts_entry(text[b:end], kind):
             return [(start, a), *_split_and(text, b, end, kind)]
@@ -374,7 +383,17 @@ def _split_and(text: str, start: int, end: int, kind: str | None) -> list[tuple[
 
 
 def _inline_entries(text: str, base: int, kind: str) -> list[RawEntry] | None:
-    """Entries of "A, B (Org), C, présidente, D et E." (continuations join the entry before them)."""
+    """Entries of "A, B (Org), C, présidente, D et E." (continuations join the entry before them).
+
+    Lower-case names ("nico, laurent, marie") are read only when every piece is one.
+    """
+    found = _inline_pass(text, base, kind, lower=False)
+    if found is None and not re.search(r"[A-ZÀ-Ý\d]", text):
+        found = _inline_pass(text, base, kind, lower=True)
+    return found
+
+
+def _inline_pass(text: str, base: int, kind: str, *, lower: bool) -> list[RawEntry] | None:
     spans: list[tuple[int, int]] = []
     for a, b in split_top(text, ",;"):
         p = trim(text, a, b, " \t*_")
@@ -382,23 +401,44 @@ def _inline_entries(text: str, base: int, kind: str) -> list[RawEntry] | None:
             continue
         spans.extend(_split_and(text, p.start, p.end, kind))
     groups: list[list[int]] = []
+    lead = 0  # pieces before the first name ("M. le Maire, ...") are skipped, not read as a name
     for a, b in spans:
         seg = text[a:b]
         if _words(seg) > 15:
             return None
-        if _starts_entry(seg, kind):
+        if _starts_entry(seg, kind, lower=lower):
             groups.append([a, b])
         elif groups:
             groups[-1][1] = b
         else:
-            return None
+            lead += 1
+    if not groups or lead > 1 or lead * 2 >= len(spans):
+        return None
     out = []
     for a, b in groups:
         e = parse_entry(text[a:b], base + a, kind, lenient=True)
-        if e is None or name_shape(e.head.text) == 0:
+        if e is None or name_shape(e.head.text, lenient=lower) == 0:
             return None
         out.append(e)
-    return out or None
+    return out
+
+
+def _joined(lines: Sequence[Line], i: int, j: int) -> str:
+    """Lines i..j as one string whose offsets are those of the source from lines[i].start."""
+    parts = [lines[i].text]
+    for k in range(i + 1, j + 1):
+        parts.append(" " * (lines[k].start - lines[k - 1].end))
+        parts.append(lines[k].text)
+    return "".join(parts)
+
+
+def _continues(lines: Sequence[Line], j: int, stop: Collection[int]) -> bool:
+    """Does line j carry on the enumeration of the line before it (a wrapped paragraph)?"""
+    if j >= len(lines) or j in stop or lines[j].blank:
+        return False
+    prev = lines[j - 1].text.rstrip(" *_")
+    c = _content(lines[j])
+    return not c.bulleted and not prev.endswith((".", ":", "!", "?")) and _header_of(c) is None
 
 
 def _cut_sentence(body: str) -> str:
@@ -406,7 +446,7 @@ def _cut_sentence(body: str) -> str:
     for m in _SENTENCE_END_RE.finditer(body):
         before = body[: m.start()].split()
         if before and len(before[-1]) == 1 and before[-1].isupper():
-            continue  # an initial: "Manon L."
+            continue  # an initial: "Lina B."
         if before and fold(before[-1]) in ("m", "mme", "mm", "dr", "pr"):
             continue
         return body[: m.start()]
@@ -450,7 +490,7 @@ def _block(
 
 
 def _staff_body(header: str, header_start: int) -> Piece | None:
-    """ "Équipe de La 27e Région" → the body "La 27e Région" with its offsets."""
+    """ "Équipe de L'Atelier Commun" → the body "L'Atelier Commun" with its offsets."""
     m = _STAFF_BODY_RE.match(header)
     if not m:
         return None
@@ -517,22 +557,18 @@ def _after_header(
 def _paragraph_entries(
     lines: Sequence[Line], k: int, kind: str, stop: Collection[int]
 ) -> tuple[list[RawEntry], int] | None:
-    """A paragraph of comma-separated entries under a header ("Participant.es :" + "A, B (Org), ...")."""
+    """A paragraph of comma-separated entries under a header ("Participant·es :" + "A, B (Org), ...")."""
     if kind in ORG_KINDS:
         return None
     first = _content(lines[k])
     if first.bulleted or len(split_top(first.text, ",;")) < 3:
         return None
-    entries: list[RawEntry] = []
     j = k
-    while j < len(lines) and not lines[j].blank and j not in stop:
-        c = _content(lines[j])
-        found = _inline_entries(c.text.rstrip(" .;"), lines[j].start + c.offset, kind)
-        if found is None:
-            return None
-        entries.extend(found)
+    while j + 1 < len(lines) and not lines[j + 1].blank and j + 1 not in stop:
         j += 1
-    return (entries, j - 1) if entries else None
+    text = _joined(lines, k, j)
+    found = _inline_entries(text[first.offset :].rstrip(" .;"), lines[k].start + first.offset, kind)
+    return (found, j) if found else None
 
 
 def _mid_headers(
@@ -586,6 +622,18 @@ def _header_line(lines: Sequence[Line], i: int, stop: Collection[int]) -> tuple[
             return [], i + 1
         cut = _cut_sentence(body)
         blocks: list[ListBlock] = []
+        last = i
+        while cut == body and _continues(lines, last + 1, stop):
+            last += 1
+        while last > i:  # a wrapped enumeration: "Présents : A, B,\nC (Org), D."
+            wrapped = _joined(lines, i, last)[bs:]
+            entries = _inline_entries(_cut_sentence(wrapped).rstrip(" .;"), line.start + bs, hm.kind)
+            if entries:
+                blocks.append(
+                    _block(hm.kind, title, lines, range(i, last + 1), entries, line.start + hs, body=staff_body)
+                )
+                return blocks, last + 1
+            last -= 1
         entries = _inline_entries(cut.rstrip(" .;"), line.start + bs, hm.kind)
         if entries:
             blocks.append(_block(hm.kind, title, lines, [i], entries, line.start + hs, body=staff_body))
@@ -747,7 +795,7 @@ def build_lists(
 ) -> list[ListDraft]:
     """Entries with their person, organisation, role, group, novelty and proxy; one list per kind.
 
-    A roll call or a checklist prints several kinds in one block ("Siméon, Présent !", "Gourdel,
+    A roll call or a checklist prints several kinds in one block ("Bastien, Présent !", "Moreau,
     absent ?", an unticked box): such entries go to a list of their own kind, in order. With the
     `source` text, every text is sliced from it (lines have odd spaces made plain), so that
     `source[m.start:m.end] == m.text` holds for every mention.

@@ -122,7 +122,7 @@ def _acronym_re(acronyms: tuple[str, ...]) -> re.Pattern[str] | None:
 
 @lru_cache(maxsize=4096)
 def kind_in(text: str) -> tuple[str, int, int] | None:
-    """The meeting kind a text names, with where: "Compte rendu point CD AFPy" → ("board", 19, 21)."""
+    """The meeting kind a text names, with where: "Compte rendu point CD ACLP" → ("board", 19, 21)."""
     best: tuple[int, int, int, str, int] | None = None
     for order, entry in enumerate(load_lexicon().kinds):
         found = list(phrase_re(entry.phrases).finditer(text)) if entry.phrases else []

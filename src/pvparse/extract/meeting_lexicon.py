@@ -16,7 +16,7 @@ from .numwords import words_pattern
 from .times import clock_pattern
 
 UPPER = "A-ZÀ-ÖØ-Ý"
-# One word of a printed name: "Jean-Marie", "Jean- Marie", "BERGÈRE", "L.", "d'Ortigue".
+# One word of a printed name: "Jean-Paul", "Jean- Paul", "MOREAU", "L.", "d'Orval".
 NAME_WORD = rf"(?:[{UPPER}][\w'’]*(?:-[ ]?[{UPPER}][\w'’]*)*(?:\.(?=[\s,;)]|$))?)"
 NAME_PARTICLE = r"(?:de|du|des|van|von|da|di|ben|el|le|la)"
 NAME = rf"{NAME_WORD}(?:[ ]+(?:{NAME_PARTICLE}[ ]+|d['’])?{NAME_WORD}){{0,3}}"

@@ -1,5 +1,5 @@
 """The body holding the meeting, as printed: after the kind in the title ("Assemblée générale de
-l'association Agile France du 27 février 2024" → "Agile France"), a title part ("Réseau Campagnes
+l'association Culture Ouverte du 3 mars 2021" → "Culture Ouverte"), a title part ("Réseau Campagnes
 Actives (RCA) — Compte rendu du bureau élargi"), the opening sentence ("Le Conseil municipal de la
 commune de X"), a label (":Association: X"), a first line in capitals, or the body most often named."""
 
@@ -53,7 +53,7 @@ _LOWER_OK = {
 
 
 def _org_at(seg: Segment, i: int, *, strict_case: bool) -> Mention | None:
-    """The body's name starting at position i of `seg`: "Agile France du 27 février 2024" → "Agile France"."""
+    """The body's name starting at position i of `seg`: "Culture Ouverte du 3 mars 2021" → "Culture Ouverte"."""
     lex = load_lexicon().organization
     text = seg.text
     while i < len(text) and text[i] == " ":
@@ -193,7 +193,7 @@ def _caps_ratio(text: str) -> float:
 
 def find_organization(doc: MeetingDoc) -> Mention | None:
     """The body holding the meeting, as printed; a form in capitals gives way to the same name in
-    mixed case ("27^e RÉGION" in the title → "27^e Région" in the opening sentence)."""
+    mixed case ("3^e LIEU" in the title → "3^e Lieu" in the opening sentence)."""
     lex = load_lexicon().organization
     cands: list[Mention] = []
     for seg in doc.titles:

@@ -1,5 +1,5 @@
 """The signature block at the end of minutes: "Fait le 08/07/2022, à Paris." and the signatories, with
-their roles on the next line ("Jean- Marie BERGÈRE" / "Co-représentant légal"), in columns ("Le Maire,
+their roles on the next line ("Jean- Paul MOREAU" / "Co-représentant légal"), in columns ("Le Maire,
    La secrétaire de séance," / "Bernard LECLERC   Sylvie MARCHAL"), in a Pandoc or pipe table, or
 one per segment ("La présidente de séance, Josiane Carré — Le secrétaire de séance, Malik Haddad").
 """
@@ -82,7 +82,7 @@ def _cells(line: Line) -> list[Cell]:
                 and clean[e - 2].isupper()
                 and (e - 3 < s or clean[e - 3] == " ")
             ):
-                break  # "Manon L."
+                break  # "Lina B."
             e -= 1
         if e > s:
             out.append(Cell(line.text[s:e], line.start + s, line.start + e, line.index))

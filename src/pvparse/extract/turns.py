@@ -1,4 +1,4 @@
-"""Speaker turns: "Marc Dupont : ...", "Brigitte : ...", "* Laurent : ...", "M. le Maire :", "Mme DURAND :".
+"""Speaker turns: "Marc Dupont : ...", "Claire : ...", "* Olivier : ...", "M. le Maire :", "Mme DURAND :".
 
 A "Label : text" line is a turn only when every part of its label reads as a person: a name the
 document names elsewhere, a name spaCy tags PER, a civility or an office ("Le Président"). Lines
@@ -75,7 +75,7 @@ class LabelCandidate:
 
 @dataclass(frozen=True)
 class SpeakerPart:
-    """One speaker inside a label ("Stéphane, Julie Martin" has two)."""
+    """One speaker inside a label ("Hugo, Julie Martin" has two)."""
 
     text: str
     start: int
@@ -92,7 +92,7 @@ class TurnLabel:
 def find_label_candidates(lines: Sequence[Line], skip: Collection[int] = ()) -> list[LabelCandidate]:
     """Every line whose content starts with "Label :" (the label as printed, emphasis excluded).
 
-    >>> "Brigitte : environ 4 mois." → label "Brigitte", rest "environ 4 mois."
+    >>> "Claire : environ 4 mois." → label "Claire", rest "environ 4 mois."
     """
     out: list[LabelCandidate] = []
     for line in lines:
@@ -281,7 +281,7 @@ def decide_turns(
     """Keep the candidates whose every label part reads as a person, and whose text reads as speech.
 
     Evidence is weighed per run of label lines: in a run where most labels are names the document
-    prints or spaCy tags PER ("* Laurent : ...", "* Colin : ..."), a name-shaped label without
+    prints or spaCy tags PER ("* Olivier : ...", "* Bastien : ..."), a name-shaped label without
     evidence is a speaker too; in a run where most are not ("Twitter : ...", "Mastodon : ..."), a
     label that only spaCy vouches for is not.
     """
@@ -321,7 +321,7 @@ def decide_turns(
         if "name" in kinds and not any(known.knows(p.text) for p in parts) and _rest_is_name_list(
             cand.rest, rest_an
         ):
-            continue  # "Nouvelles Mesures : Jean Dupont, Ville de X" presents a programme
+            continue  # "Cap Avenir : Jean Dupont, Ville de X" presents a programme
         if "nickname" in kinds:
             if not cand.bullet or len(parts) > 1 or not cand.rest:
                 continue
@@ -341,7 +341,7 @@ def decide_turns(
     taken = {fold(t.candidate.label) for t in accepted}
     done = {t.candidate.line for t in accepted}
     accepted += [j.turn for j in judged if j.turn.candidate.line not in done and fold(j.turn.candidate.label) in taken]
-    # A lower-case nickname is a speaker only among bullet turns ("* nico : ..." beside "* Laurent : ...").
+    # A lower-case nickname is a speaker only among bullet turns ("* nico : ..." beside "* Olivier : ...").
     if nick_lines and any(t.candidate.bullet for t in accepted):
         bullet_lines = {t.candidate.line for t in accepted if t.candidate.bullet}
         for cand, parts in nick_lines:

@@ -1,6 +1,6 @@
 """Where and how the meeting was held: place ("à la mairie, salle du conseil", "Lieu : X", a header
 line "Samedi 6 avril 2019, de 14 h 30 à 17 h 15, salle polyvalente de Kervignac") and mode ("en
-visioconférence et en présentiel" → hybrid, "exclusivement en visioconférence" → remote)."""
+visioconférence et en salle" → hybrid, "exclusivement en visioconférence" → remote)."""
 
 from __future__ import annotations
 

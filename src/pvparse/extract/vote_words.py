@@ -209,7 +209,7 @@ def patterns() -> VotePatterns:
             rf"{_WB}(?:{nouns}|votants?|scrutin|abstentions?|approuvent|desapprouvent){_WE}"
         ),
         passive=re.compile(
-            rf"(?P<neg>{_WB}n'[ ]?|{_WB}ne[ ]+)?{_WB}(?P<aux>{aux})(?P<pas>[ ]+pas)?"
+            rf"(?:(?P<neg>{_WB}n'[ ]?|{_WB}ne[ ]+)|{_WB})(?P<aux>{aux})(?P<pas>[ ]+pas)?"
             rf"(?:[ ]*,?[ ]+{adverbs}[ ]*,?){{0,2}}"
             rf"[ ]+(?P<part>{any_p}){_AGREE}{_WE}"
         ),

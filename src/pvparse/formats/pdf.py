@@ -357,7 +357,7 @@ class _ParagraphBuilder:
 
 
 def _join_wrapped(head: str, tail: str, compounds: frozenset[str] = frozenset()) -> str:
-    """Join a wrapped line: "ap-" + "prouvé" → "approuvé", "Jean-" + "Marie" → "Jean-Marie".
+    """Join a wrapped line: "ap-" + "prouvé" → "approuvé", "Jean-" + "Paul" → "Jean-Paul".
 
     `compounds`: hyphenated words written whole elsewhere in the document keep their hyphen.
     """
