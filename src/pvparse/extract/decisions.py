@@ -638,7 +638,7 @@ def _group(lines: Sequence[Line], closed: set[int], turn_lines: set[int]) -> lis
                 if cur is not None:
                     cur.items.append(ev)
                 continue
-            # a vote head opens a new vote when it opens a line ("Vote du quitus :", not "... Vote à l'unanimité.")
+            # a vote head opening a line opens a new vote ("Vote du quitus :", not "... Vote à l'unanimité.")
             if cur is None or (ev.head and k == 0) or _conflicts(cur, ev):
                 close()
                 cur = _Group([ev])
