@@ -1,7 +1,7 @@
 """Votes and recorded decisions: subject, result, unanimity and counts, with the lines that state them.
 
-Each line is cut into sentences and each sentence read for evidence: a result statement ("Le rapport
-moral est adopté à l'unanimité", "Le CA approuve ...", "Décision : ...", "Pas d'objection"), counts
+Each line is cut into sentences and each sentence read for evidence: a result statement ("Le budget
+est adopté à l'unanimité", "Le CA approuve ...", "Décision : ...", "Pas d'objection"), counts
 ("Pour : 12 — Contre : 2", "15 voix pour, 2 abstentions"), a vote head ("Vote du quitus :"). Evidence
 that follows evidence (blank lines allowed) makes one decision, until a line without evidence, a
 heading, or evidence that cannot be the same vote (a second count for one field, a second statement
@@ -213,7 +213,7 @@ def _count_line(line: Line, folded: str, cs: int, colon: int, end: int) -> Evide
 def _counts(
     folded: str, s: int, e: int
 ) -> tuple[dict[str, int], list[tuple[int, int]], tuple[int, int, int] | None]:
-    """Counts in folded[s:e] by field, the spans they cover, and a bare "17 voix" (start, end, n)."""
+    """Counts in folded[s:e] by field, the spans they cover, and a bare "12 voix" (start, end, n)."""
     p = patterns()
     seg = _mask(folded[:e], _PAREN_RE)
     counts: dict[str, int] = {}
@@ -339,7 +339,7 @@ def _segment_evidence(line: Line, text: str, folded: str, s: int, e: int, *, fir
 
 
 def _label_colon(folded: str, s: int, e: int, *, last: bool = False) -> int:
-    """Offset of the colon ending a label in folded[s:e] (not the one of "19:36"), or -1."""
+    """Offset of the colon ending a label in folded[s:e] (not the one of "20:15"), or -1."""
     found = [m.start() for m in _LABEL_COLON_RE.finditer(folded, s, e)]
     if not found:
         return -1
@@ -424,7 +424,7 @@ def _opinion_statement(line: Line, folded: str, s: int, e: int) -> list[_Found]:
 
 
 def _active_statement(line: Line, folded: str, s: int, e: int) -> list[_Found]:
-    """ "L'assemblée générale valide le rapport moral", "Le CA a approuvé ...", "Le conseil refuse ..."."""
+    """ "L'assemblée générale approuve les comptes 2019", "Le CA a validé ...", "Le conseil refuse ..."."""
     p = patterns()
     out: list[_Found] = []
     for rx, group in ((p.active, "verb"), (p.active_past, "part")):
@@ -446,7 +446,7 @@ def _active_statement(line: Line, folded: str, s: int, e: int) -> list[_Found]:
 
 
 def _passive_statement(line: Line, folded: str, s: int, e: int) -> list[_Found]:
-    """ "Le procès-verbal, ainsi rectifié, est approuvé", "Le quitus moral est donné à l'unanimité"."""
+    """ "Le procès-verbal, ainsi rectifié, est approuvé", "Quitus est donné au trésorier"."""
     p = patterns()
     out: list[_Found] = []
     for rx in (p.passive, p.quitus):
@@ -526,7 +526,7 @@ def _comma_chunks(folded: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 def _object(line: Line, folded: str, s: int, e: int, *, strong: bool = True) -> Subject | None:
-    """What follows the verb ("valide le rapport moral ...", "décide à l'unanimité de créer le poste")."""
+    """What follows the verb ("approuve les comptes ...", "décide à l'unanimité de créer le poste")."""
     while True:
         m = _MODIFIER_RE.match(folded, s, e)
         if not m or m.end() == s:
@@ -555,7 +555,7 @@ def _skip_determiner(folded: str, s: int, e: int) -> int:
 
 
 def _head_subject(line: Line, folded: str, s: int, colon: int, e: int) -> Subject | None:
-    """ "Vote du rapport moral :" → "rapport moral"; "Votes validations : a, b, c." → "a, b, c"."""
+    """ "Vote du budget 2019 :" → "budget 2019"; "Votes : tarifs, calendrier." → "tarifs, calendrier"."""
     p = patterns()
     label = None
     if colon > s:
@@ -579,7 +579,7 @@ def _head_subject(line: Line, folded: str, s: int, colon: int, e: int) -> Subjec
             or p.standalone.match(after.lstrip())
         ):
             return _subject(line, colon + 1, e, strong=False)
-    return label  # generic ("Vote CA :"): still names what the heading above may spell out
+    return label  # generic ("Vote bureau :"): still names what the heading above may spell out
 
 
 def _is_generic(subject: str) -> bool:
@@ -806,8 +806,8 @@ def _heading_subject(
     """The title of the section above, without its number or "Vote du" ("2011/012 – Tarifs" → "Tarifs").
 
     With `numbered_only`, only an agenda item ("2011/012 – ...", "Délibération n° 4 : ...") is used;
-    with a `hint` ("CA" of "Vote CA :"), the nearest heading above that names it ("Présentation et
-    vote du nouveau CA") wins over a nearer one.
+    with a `hint` ("bureau" of "Vote bureau :"), the nearest heading above that names it ("Élection
+    du nouveau bureau") wins over a nearer one.
     """
     before = [h for h in headings if h.line < first_line]
     if hint:
