@@ -82,7 +82,7 @@ def decode_bytes(data: bytes, *, name: str = "<input>") -> tuple[str, str]:
     return _checked(text, name), encoding
 
 
-_FRENCH_CHARS = frozenset("éèàçêôùîâûëïüÿœæÉÈÀÇÊÔÙÎÂÛËÏÜŒÆ’‘“”«»–—…€°")
+_FRENCH_CHARS = frozenset("éèàçêôùîâûëïüÿœæÉÈÀÇÊÔÙÎÂÛËÏÜŒÆ’‘“”«»–—…€°•·")
 
 
 def _french_score(text: str) -> int:
