@@ -307,7 +307,7 @@ def _relative_message(message: str, task: Task) -> str:
 
 # --- worker processes ------------------------------------------------------------------------------
 
-ProcessFn = Callable[[Task, Path, bool], Record]
+ProcessFn = Callable[[Task, Path, Outputs], Record]
 
 
 def _prepare_worker() -> None:

@@ -103,9 +103,11 @@ def build_document(source: SourceText, page: Page, ex: Extraction, reg: Registry
         h = s.node.heading
         roles = []
         for r in s.roles:
-            p = person(r.person)
-            if p is not None:
-                roles.append(SectionRole(role=r.role, person=p, span=Span(start=r.start, end=r.end)))  # type: ignore[arg-type]
+            holder = person(r.person)
+            if holder is not None:
+                roles.append(
+                    SectionRole(role=r.role, person=holder, span=Span(start=r.start, end=r.end))  # type: ignore[arg-type]
+                )
         sections.append(
             Section(
                 id=sid[s.node.index],
@@ -180,9 +182,9 @@ def build_document(source: SourceText, page: Page, ex: Extraction, reg: Registry
             date=m.signature_date,
             place=m.signature_place,
             signatories=[
-                Signatory(person=p, role=sg.role, span=Span(start=sg.start, end=sg.end))
+                Signatory(person=signer, role=sg.role, span=Span(start=sg.start, end=sg.end))
                 for sg in m.signatories
-                if (p := person(sg.person)) is not None
+                if (signer := person(sg.person)) is not None
             ],
             span=_span(m.signature_span),
         )

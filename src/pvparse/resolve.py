@@ -328,16 +328,17 @@ def candidates_for(reg: Registry, name: str, *, allow_fuzzy: bool = True) -> tup
             return fam, "alias"
     if len(words) == 1:
         w = fold(words[0])
-        given = [
-            i for i, p in enumerate(reg.persons) if p.parts.given and fold(p.parts.given) == w and len(p.name.split()) >= 2
+        bearers = [
+            i for i, p in enumerate(reg.persons)
+            if p.parts.given and fold(p.parts.given) == w and len(p.name.split()) >= 2
         ]
-        if not given and w in _hypocorisms():
+        if not bearers and w in _hypocorisms():
             full = _hypocorisms()[w]
-            given = [
+            bearers = [
                 i for i, p in enumerate(reg.persons)
                 if p.parts.given and fold(p.parts.given) in full and len(p.name.split()) >= 2
             ]
-        return given, "given_name"
+        return bearers, "given_name"
     if allow_fuzzy and len(words) >= 2:
         fz = [i for i, p in enumerate(reg.persons) if len(p.name.split()) >= 2 and _same_person(p, form)]
         if not fz:
@@ -486,10 +487,10 @@ def resolve_document(page: Page, ex: Extraction) -> Registry:
                 continue
             reg.persons[i].memberships.append((oi, role))
     for sg in ex.meeting.signatories:
-        i = reg.person_of(sg.person)
+        signer = reg.person_of(sg.person)
         body = reg.org_of(ex.meeting.organization) if ex.meeting.organization else None
-        if i is not None and body is not None and sg.role:
-            ms = reg.persons[i].memberships
+        if signer is not None and body is not None and sg.role:
+            ms = reg.persons[signer].memberships
             ms[:] = [(o, r) for o, r in ms if not (o is None and r == sg.role)]
             if (body, sg.role) not in ms:
                 ms.append((body, sg.role))

@@ -39,7 +39,8 @@ def _values(c: LabelCandidate) -> list[RoleValue]:
         return []
     out: list[RoleValue] = []
     pieces: list[tuple[str | None, int, int]] = []
-    pos, role = 0, first
+    pos = 0
+    role: str | None = first
     for m in _NEXT_FIELD_RE.finditer(c.rest):
         pieces.append((role, pos, m.start()))
         field_end = c.rest.find(":", m.end())
