@@ -249,6 +249,53 @@ POSITIVE = [
 ]
 
 
+POSITIVE += [
+    pytest.param(
+        "Présents : Michel Garnier (président de la commission), Sophie Lemaire\n"
+        "(trésorière), Rachid Benhamou, Colette Dumas.\nLa séance est ouverte à 18 h 30.\n",
+        [
+            (
+                "present",
+                [
+                    "Michel Garnier | - | président de la commission",
+                    "Sophie Lemaire | - | trésorière",
+                    "Rachid Benhamou | - | -",
+                    "Colette Dumas | - | -",
+                ],
+            )
+        ],
+        id="enumeration-wrapped-over-two-lines",
+    ),
+    pytest.param(
+        "Présents : M. le Maire, Mmes Petit, Roux, M. Jean Morel ainsi que Léa Martin.",
+        [("present", ["Mmes Petit | - | -", "Roux | - | -", "Jean Morel | - | -", "Léa Martin | - | -"])],
+        id="office-first-plural-civility-ainsi-que",
+    ),
+    pytest.param(
+        "Présents : nico, laurent, marie",
+        [("present", ["nico | - | -", "laurent | - | -", "marie | - | -"])],
+        id="pad-nicknames",
+    ),
+    pytest.param(
+        "Membres présents :\n\n| Nom | Fonction |\n|---|---|\n| Jean Dupont | Président |\n"
+        "| Marie Durand | Ville de Brest |\n",
+        [("present", ["Jean Dupont | - | Président", "Marie Durand | Ville de Brest | -"])],
+        id="markdown-table",
+    ),
+    pytest.param(
+        "Excusés ayant donné pouvoir : Gilles Martin (à Anne Petit), Paul Roux <paul@exemple.fr>",
+        [("represented", ["Gilles Martin | - | -", "Paul Roux | - | -"])],
+        id="proxy-in-brackets-and-an-address",
+    ),
+    pytest.param(
+        "Composition du conseil d'administration :\n\nCollège des fondateurs :\n\n"
+        "- Anne Petit\n- Paul Roux\n\nCollège des usagers :\n\n- Léa Martin\n",
+        [("board", ["Anne Petit | - | -", "Paul Roux | - | -", "Léa Martin | - | -"])],
+        id="college-headers-with-colons",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "expected"), POSITIVE)
 def test_lists_found(nlp, text: str, expected) -> None:
     drafts, _ = lists_of(text)
@@ -348,6 +395,14 @@ def test_board_with_legend_and_colleges(nlp) -> None:
     assert 0 not in claimed and 15 not in claimed
 
 
+def test_college_groups(nlp) -> None:
+    drafts, _ = lists_of(
+        "Composition du conseil d'administration :\n\nCollège des fondateurs :\n\n"
+        "- Anne Petit\n- Paul Roux\n\nCollège des usagers :\n\n- Léa Martin\n"
+    )
+    assert [e.group for e in drafts[0].entries] == ["Collège des fondateurs"] * 2 + ["Collège des usagers"]
+
+
 def test_board_groups_from_subheadings(nlp) -> None:
     text = (
         "Comité directeur\n================\n\nRappel AG 2005 (fondation)\n--------------------------\n\n"
@@ -420,6 +475,19 @@ NEGATIVE = [
     pytest.param(
         "Présents :\n\nLa séance est ouverte à 18 heures par le président qui remercie les participants.\n",
         id="header-then-prose",
+    ),
+]
+
+
+NEGATIVE += [
+    pytest.param(
+        "# Compte rendu du bureau élargi\n\nLundi 14 juin 2021, Dijon, Maison régionale de l'innovation "
+        "(et en ligne pour deux participants)\n",
+        id="date-and-place-under-a-bureau-heading",
+    ),
+    pytest.param(
+        "## Présences\n\nCe compte rendu, relu par Anne, Paul et Léa, sera diffusé.\n",
+        id="prose-after-heading",
     ),
 ]
 

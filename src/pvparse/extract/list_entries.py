@@ -428,7 +428,8 @@ def parse_entry(
     elif kind == "represented":
         bm = _BARE_PROXY_RE.search(text, s, e)
         if bm:
-            tgt = trim(text, bm.end(), e, " \t*_.;,)")
+            close = text.find(")", bm.end(), e) if "(" in bm.group() else -1
+            tgt = trim(text, bm.end(), close if close != -1 else e, " \t*_.;,)")
             if tgt.text and name_shape(tgt.text) and name_shape(text[s : bm.start()]):
                 represented_by = Piece(tgt.text, base + tgt.start, base + tgt.end)
                 e = bm.start()
@@ -640,7 +641,7 @@ def _acronym_follows(p: Piece, paren: Piece) -> bool:
 
 _CLAUSE_WORDS = frozenset({"qui", "que", "dont", "et", "mais", "ou", "lequel", "laquelle", "lesquels"})
 _ROLE_LEFT = " \t*_.,;:-–—("
-_ROLE_RIGHT = " \t*_.,;:-–—"
+_ROLE_RIGHT = " \t*_.,;:-–—(["
 
 
 def _role_text(

@@ -163,7 +163,7 @@ def _legend(c: _Content) -> tuple[str, bool] | None:
 
 
 def _is_column_legend(c: _Content) -> bool:
-    """"Nom Prénom [login] (membre depuis ...)", "| Nom | Prénom | Fonction |": column names, not a person."""
+    """Column names, not a person: "Nom Prénom [login] (membre depuis ...)", "| Nom | Fonction |"."""
     if _TABLE_RULE_RE.fullmatch(c.text.strip()):
         return True
     words = [fold(w) for w in re.findall(r"[^\s|]+", c.text)[:2]]
@@ -361,7 +361,7 @@ def _office_entry(line: Line, c: _Content) -> RawEntry | None:
 
 
 def _starts_entry(text: str, kind: str | None, *, lower: bool = False) -> bool:
-    head = re.split(r"[(\[]", text, maxsplit=1)[0].strip(" *_.")
+    head = re.split(r"[(\[<|]", text, maxsplit=1)[0].strip(" *_.")
     if not head:
         return False
     if kind == "represented" and re.search(r"\s(?:à|a)\s", head):
@@ -410,9 +410,11 @@ def _inline_pass(text: str, base: int, kind: str, *, lower: bool) -> list[RawEnt
             groups.append([a, b])
         elif groups:
             groups[-1][1] = b
-        else:
+        elif _is_office(seg):
             lead += 1
-    if not groups or lead > 1 or lead * 2 >= len(spans):
+        else:
+            return None
+    if not groups or lead * 2 >= len(spans):
         return None
     out = []
     for a, b in groups:
@@ -421,6 +423,17 @@ def _inline_pass(text: str, base: int, kind: str, *, lower: bool) -> list[RawEnt
             return None
         out.append(e)
     return out
+
+
+_OFFICE_RE = re.compile(
+    r"^(?:(?:M\.|Mme|Monsieur|Madame)\s+)?(?:l[ea]\s+|l['’])(?P<office>.+)$", re.IGNORECASE
+)
+
+
+def _is_office(text: str) -> bool:
+    """ "M. le Maire", "la Présidente": a person named by office, which a list may open with."""
+    m = _OFFICE_RE.match(text.strip(" *_"))
+    return m is not None and starts_with_role(m.group("office")) and _words(text) <= 6
 
 
 def _joined(lines: Sequence[Line], i: int, j: int) -> str:
@@ -561,10 +574,10 @@ def _paragraph_entries(
     if kind in ORG_KINDS:
         return None
     first = _content(lines[k])
-    if first.bulleted or len(split_top(first.text, ",;")) < 3:
+    if first.bulleted or len(split_top(first.text, ",;")) < 3 or _header_of(first) is not None:
         return None
     j = k
-    while j + 1 < len(lines) and not lines[j + 1].blank and j + 1 not in stop:
+    while _continues(lines, j + 1, stop):
         j += 1
     text = _joined(lines, k, j)
     found = _inline_entries(text[first.offset :].rstrip(" .;"), lines[k].start + first.offset, kind)
@@ -630,7 +643,9 @@ def _header_line(lines: Sequence[Line], i: int, stop: Collection[int]) -> tuple[
             entries = _inline_entries(_cut_sentence(wrapped).rstrip(" .;"), line.start + bs, hm.kind)
             if entries:
                 blocks.append(
-                    _block(hm.kind, title, lines, range(i, last + 1), entries, line.start + hs, body=staff_body)
+                    _block(
+                        hm.kind, title, lines, range(i, last + 1), entries, line.start + hs, body=staff_body
+                    )
                 )
                 return blocks, last + 1
             last -= 1
