@@ -7,6 +7,8 @@ Every mention of every list must slice the source text exactly.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pvparse import nlp as nlp_mod
 from pvparse.extract.drafts import ListDraft
@@ -646,3 +648,97 @@ def test_ag2022_document(ag2022_doc) -> None:
     assert "EXPERTS ET PRATICIENS" not in titles
     assert "Présentation et vote du nouveau CA" in titles
     assert len(ag2022_doc.turns) == 52
+
+
+# --- never crashes, spans always in bounds ----------------------------------------------------------
+
+_FRAGMENTS = [
+    "Présents :",
+    "Excusés : ",
+    "**Présent·es :**",
+    "Pouvoirs :",
+    "- ",
+    "* ",
+    "1. ",
+    "- [x] ",
+    "- [ ] ",
+    "  - ",
+    "Jean Dupont",
+    "Mme Odile BRUNET",
+    "Manon L.",
+    "(Ville de Brest)",
+    "(pouvoir à Paul Roux)",
+    ", ",
+    " et ",
+    "; ",
+    "**Anne Petit**",
+    ", présidente",
+    ", Région Bretagne.",
+    " (*)",
+    "(*) : nouveaux membres",
+    "COLLÈGE DES USAGERS",
+    "Président : Tarek Ziadé",
+    "=> gwen",
+    "| Nom | Fonction |",
+    "|---|",
+    "\n",
+    "\n\n",
+    "Questions :",
+    "Comment faire ?",
+    "Équipe de l'Association X : ",
+    "Candidate : ",
+    ". ",
+    "====",
+    "## ",
+    "\u00a0",
+    "\u202f",
+    "\r\n",
+    "Lucie Anglade : 1 contre - 15 pour",
+    "Siméon, Présent !",
+    "absent ?",
+]
+
+
+_HEADERS = [
+    "Présents :",
+    "**Excusé·es :**",
+    "Pouvoirs :\n\n",
+    "Liste des candidats :\n\n",
+    "Participant.es :\n\n",
+]
+_ENTRIES = [
+    "Jean Dupont",
+    "Mme Odile BRUNET (pouvoir à M. Paul ROUX)",
+    "Manon L.",
+    "Anne Petit (Ville de Brest)",
+    "**Léa Martin**, présidente, Région Bretagne. (*)",
+    "vuillard arthur",
+    "La Balade des Livres",
+]
+_JOINERS = [", ", " ; ", "\n- ", "\n\n- [ ] ", "\n1. ", "\u00a0et "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_FRAGMENTS), max_size=20),
+    st.sampled_from(_HEADERS),
+    st.lists(st.sampled_from(_ENTRIES), min_size=1, max_size=8),
+    st.sampled_from(_JOINERS),
+    st.lists(st.sampled_from(_FRAGMENTS), max_size=20),
+)
+def test_never_crashes_and_spans_hold(
+    before: list[str], header: str, entries: list[str], joiner: str, after: list[str]
+) -> None:
+    text = "".join(before) + header + joiner.join(entries) + "".join(after)
+    lines = split_lines(text)
+    blocks = find_list_blocks(lines)
+    drafts = build_lists(blocks, lines, {}, text)
+    claimed = [i for b in blocks for i in range(b.first_line, b.last_line + 1)]
+    assert all(0 <= i < len(lines) for i in claimed)
+    for d in drafts:
+        assert 0 <= d.start <= d.end <= len(text)
+        for e in d.entries:
+            assert text[e.start : e.end] == e.text
+            for m in (e.person, e.organization, e.represented_by):
+                if m is not None:
+                    assert 0 <= m.start <= m.end <= len(text) and text[m.start : m.end] == m.text

@@ -86,7 +86,7 @@ def _contains(hay: Sequence[str], needle: Sequence[str]) -> bool:
 class HeaderMatch:
     kind: str | None
     exact: bool  # the header is the phrase and nothing else ("Candidate", "Excusés")
-    agenda: bool  # the header reads as an agenda item ("Présentation et vote du nouveau CA")
+    agenda: bool  # the header reads as an agenda item ("Élection du nouveau conseil d'administration")
     recall: bool  # the header recalls an earlier composition ("Rappel AG 2005")
     refused: bool  # the header never introduces people ("Ordre du jour", "Bureau de séance")
 
@@ -102,7 +102,7 @@ def _kind_phrases() -> tuple[tuple[int, int, tuple[str, ...], str], ...]:
 
 @cache
 def header_kind(header: str) -> HeaderMatch:
-    """Which list a header announces: "**Présent.e.s :**" → present, "Adhésions en préparation" → pending."""
+    """Which list a header announces: "**Présent.e.s :**" → present, "Adhésions en cours" → pending."""
     lex = load_lexicon()
     keys = phrase_keys(header)
     refused = any(_contains(keys, phrase_keys(p)) for p in lex.not_list_headers)
@@ -181,7 +181,7 @@ def name_shape(text: str, *, lenient: bool = False) -> int:
 
 
 def is_caps_line(text: str) -> bool:
-    """ "COLLECTIVITÉS LOCALES, ADMINISTRATIONS ET AGENTS PUBLICS": a college or category heading."""
+    """A college or category heading in capitals: "COLLÈGE DES USAGERS ET DES HABITANTS"."""
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 6 and all(c.isupper() for c in letters) and len(text.split()) >= 2
 
@@ -576,7 +576,7 @@ def _is_institution(p: Piece, analysis: Mapping[str, Analysis]) -> bool:
 
 
 def is_org_head(text: str, analysis: Mapping[str, Analysis]) -> bool:
-    """Is the head of an entry an organisation ("La Ronde des Contes", "Ville de Paris", "ADEME")?"""
+    """Is the head of an entry an organisation ("La Ronde des Contes", "Ville de Rennes", "ADEME")?"""
     civ, bare = split_civility(text)
     if civ:
         return False
@@ -595,7 +595,7 @@ def classify_entry(e: RawEntry, kind: str, analysis: Mapping[str, Analysis]) -> 
 
     The organisation is the last piece after the name that names an institution ("…, Région Grand
     Est"), else one named at the end of the last piece ("co-fondateur de l'Université X"), else one
-    in brackets ("(Ville de Paris)"). The role is the text between the name and that organisation
+    in brackets ("(Ville de Rennes)"). The role is the text between the name and that organisation
     (or all of it when no organisation is printed); attendance lists keep a role only when it opens
     with a role word ("présidente", "1re adjointe"), so notes like "en ligne" are not roles.
     """

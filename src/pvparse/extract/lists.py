@@ -8,7 +8,7 @@ are neither turns nor headings), its kind and title, and the raw entries with of
 - a header alone, then a paragraph of comma-separated entries ("Participant·es :" + paragraph);
 - a header (a "... :" line, a Markdown/reST heading, or a short line naming the list), then one
   entry per line (bullets, numbers, ticked boxes, plain lines), with category headings in capitals
-  ("COLLÈGE DES USAGERS"), a legend ("(*) : nouveaux membres") and column legends ("Nom Prénom");
+  ("COLLÈGE DES USAGERS"), a legend ("(*) : nouvellement élus") and column legends ("Nom Prénom");
 - runs of office lines ("Président : X" / "Trésorière : Y") → the bureau;
 - runs of proxy lines ("X donne pouvoir à Y").
 
@@ -149,7 +149,7 @@ def _is_list_header(c: _Content) -> bool:
 
 
 def _legend(c: _Content) -> tuple[str, bool] | None:
-    """ "(*) : nouveaux membres" → ("(*)", True)."""
+    """A legend line: "(*) : nouvellement élus" → ("(*)", True)."""
     m = _LEGEND_RE.fullmatch(c.text.strip())
     if not m or c.bulleted:
         return None
@@ -271,7 +271,7 @@ class _Reader:
         return j
 
     def _group_title(self, c: _Content, j: int) -> str | None:
-        """A category line ("EXPERTS ET PRATICIENS", "**Collège 2**") with bulleted entries under it."""
+        """A category line ("COLLÈGE DES HABITANTS", "**Collège 2**") with bulleted entries under it."""
         if c.bulleted:
             return None
         title = _bold_only(c.text)
