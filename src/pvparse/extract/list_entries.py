@@ -346,6 +346,11 @@ def _proxy_re() -> re.Pattern[str]:
     return re.compile(rf"[\s,(]*(?:{alts})s?[\s:]*", re.IGNORECASE)
 
 
+def has_proxy(text: str) -> bool:
+    """Does the text print a proxy phrase ("pouvoir à", "représenté par", "=>")?"""
+    return _proxy_re().search(text) is not None
+
+
 _BARE_PROXY_RE = re.compile(r"(?:\s+|\s*\()(?:à|a)\s+", re.IGNORECASE)
 _NUMBER_RE = re.compile(r"^\d{1,3}[.)]\s+")
 _BOLD_RE = re.compile(r"(\*\*|__)(?P<name>[^*_]+?)\1")

@@ -33,6 +33,7 @@ from .list_entries import (
     classify_entry,
     entry_strings,
     has_org_cue,
+    has_proxy,
     header_kind,
     is_caps_line,
     load_lexicon,
@@ -723,6 +724,8 @@ def _proxy_run(lines: Sequence[Line], i: int, stop: Collection[int]) -> tuple[li
     while j < len(lines) and j not in stop and not lines[j].blank:
         line = lines[j]
         c = _content(line)
+        if not has_proxy(c.text):
+            break
         e = parse_entry(c.text, line.start + c.offset, None, lenient=False)
         if e is None or e.represented_by is None or e.rest or name_shape(e.head.text) < 2:
             break
