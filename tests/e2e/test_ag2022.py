@@ -141,3 +141,99 @@ def test_same_result_whatever_the_encoding_or_line_ends(tmp_path: Path, text, en
     for t in doc.turns:
         assert src[t.label_span.start : t.label_span.end] == t.label
     assert _shape(doc, src) == _shape(baseline, expected_text)
+
+
+# Every speaker of the minutes and the organisation the minutes attach to them (None: none stated).
+SPEAKER_ORGS = {
+    "Marc Trinquet": "Agence d'urbanisme Atlantique & Pyrénées",
+    "Brigitte Guigou": "Institut Paris Région",
+    "Sylvine": "La 27e Région",
+    "Arnaud Villefranque": None,
+    "Nadège": "La 27e Région",
+    "Martine Huyon": "Sciences Po Lyon",
+    "Nadia Wolff": "Grenoble Alpes Métropole",
+    "Stéphane": "La 27e Région",
+    "Vincent Granier": "Département du Puy de Dôme",
+    "Jean-Damien Colombeau": "Ville de Clermont-Ferrand",
+    "Xavier Perrin": "Ville de Grenoble",
+    "Pauline Lavagne d'Ortigue": "DITP",
+    "Béatrice Le Gall": "Département de Seine-Saint-Denis",
+    "Myriam Lippens": "Métropole européenne de Lille",
+    "Jean-Marie Bergère": "La 27e Région",
+    "Julie Salagnac-Diop": "Agence Française de Développement",
+    "Anne": "La 27e Région",
+    "Jean": "La 27e Région",
+    "Clément Cambon": "Région Grand Est",
+    "Pierre Musseau": "Ville de Paris",
+    "Isabelle Bagdassarian": "Département des Pyrénées-Atlantiques",
+    "Lionel Delbos": "France Urbaine",
+    "Sandra Desmettre": None,
+    "Christian Paul": "Sciences Po Lyon",
+    "Céline Goeury": "Département de Gironde",
+    "Eric Jupin": "Département de Gironde",
+    "Mathias Béjean": "Université Paris Est Créteil",
+    "Camille Arnodin": None,
+}
+
+
+def test_every_speaker_linked_to_the_right_person_and_organisation(ag2022_doc) -> None:
+    persons = {p.id: p for p in ag2022_doc.persons}
+    orgs = {o.id: o.name for o in ag2022_doc.organizations}
+    slots = [s for t in ag2022_doc.turns for s in t.speakers]
+    assert len(slots) == 53
+    assert all(t.speakers and t.resolution not in ("ambiguous", "unresolved") for t in ag2022_doc.turns)
+    seen = {}
+    for pid in slots:
+        p = persons[pid]
+        seen[p.name] = sorted({orgs[m.organization] for m in p.memberships if m.organization})
+    assert seen == {name: ([org] if org else []) for name, org in SPEAKER_ORGS.items()}
+
+
+def test_first_names_and_spelling_variants_resolve(ag2022_doc) -> None:
+    names = {p.id: p.name for p in ag2022_doc.persons}
+    by_label = {}
+    for t in ag2022_doc.turns:
+        by_label.setdefault(t.label, (tuple(names[s] for s in t.speakers), t.resolution))
+    assert by_label["Brigitte"] == (("Brigitte Guigou",), "given_name")
+    assert by_label["Mathias"][0] == ("Mathias Béjean",)
+    assert by_label["Jean-Damien"][0] == ("Jean-Damien Colombeau",)
+    persons = {p.name: p for p in ag2022_doc.persons}
+    assert "Jean-Marie BERGÈRE" in persons["Jean-Marie Bergère"].aliases
+    olivier = next(p for p in ag2022_doc.persons if p.given_name == "Olivier")
+    assert {olivier.name, *olivier.aliases} >= {"Olivier Irmann", "Olivier Irrmann"}
+    clemence = next(p for p in ag2022_doc.persons if p.given_name == "Clémence")
+    assert {clemence.name, *clemence.aliases} >= {"Clémence Pene", "Clémence Pène"}
+    manon = next(p for p in ag2022_doc.persons if "Manon L." in p.aliases)
+    assert manon.name == "Manon Leroy"
+
+
+def test_organisations_written_several_ways_are_one(ag2022_doc) -> None:
+    def org(name: str):
+        return next(o for o in ag2022_doc.organizations if o.name == name or name in o.aliases)
+
+    assert org("IPR") is org("Institut Paris Région")
+    assert org("AFD") is org("Agence Française de Développement")
+    assert org("Grenoble-Alpes Métropole") is org("Grenoble Alpes Métropole")
+    assert org("Département des Pyrénées-Atlantique") is org("Département des Pyrénées-Atlantiques")
+    assert org("Sciences Po Lyon").classification == "education_research"
+    assert org("Ville de Paris").classification == "commune"
+    assert org("Région Grand Est").classification == "region"
+    assert org("La 27e Région").classification == "association"
+
+
+def test_meeting_facts(ag2022_doc) -> None:
+    m = ag2022_doc.meeting
+    names = {p.id: p.name for p in ag2022_doc.persons}
+    orgs = {o.id: o.name for o in ag2022_doc.organizations}
+    assert orgs[m.organization] == "La 27e Région"
+    assert (m.kind, m.date, m.start_time, m.end_time, m.mode) == (
+        "general_assembly", "2022-07-07", "14:00", "16:40", "hybrid"
+    )
+    assert names[m.chair] == "Jean-Marie Bergère" and m.secretary is None
+    a = m.attendance
+    assert (a.present_count, a.members_present, a.members_total, a.quorum_reached) == (47, 21, 40, True)
+    assert [(b.label, b.count) for b in a.breakdown] == [("personnes morales", 28), ("adhésions individuelles", 12)]
+    assert m.signature is not None and (m.signature.date, m.signature.place) == ("2022-07-08", "Paris")
+    assert [(names[s.person], s.role) for s in m.signature.signatories] == [
+        ("Jean-Marie Bergère", "Co-représentant légal"), ("Frédérique Pallez", "Co-représentante légale")
+    ]
