@@ -44,7 +44,8 @@ DEFAULT_EXTENSIONS = frozenset(
 
 @dataclass(frozen=True)
 class Outputs:
-    """What is written beside each JSON: the extracted text (`<stem>.txt`), the review page (`<stem>.html`)."""
+    """What is written beside each JSON: the extracted text (`<stem>.txt`), the review page
+    (`<stem>.html`)."""
 
     text: bool = False
     page: bool = False

@@ -76,7 +76,9 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 @cli.command()
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the JSON here instead of stdout.")
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="Write the JSON here instead of stdout."
+)
 @click.pass_context
 def parse(ctx: click.Context, file: Path, output: Path | None) -> None:
     """Parse one minutes FILE and print its JSON."""
@@ -148,7 +150,9 @@ def batch(
     """Parse files and folders (recursively) into OUT, with a manifest.jsonl; exit 1 if any failed."""
     from .batch import BatchOptions, Outputs, collect_tasks, run_batch
 
-    options = BatchOptions(out_dir=out_dir, jobs=jobs, resume=resume, outputs=Outputs(text=emit_text, page=render))
+    options = BatchOptions(
+        out_dir=out_dir, jobs=jobs, resume=resume, outputs=Outputs(text=emit_text, page=render)
+    )
     tasks = guarded(ctx, "batch", lambda: collect_tasks(list(inputs), out_dir, pattern))
     if not tasks:
         fail("batch: no input files found")
@@ -197,12 +201,24 @@ class _BatchProgress:
 
 
 @cli.command(name="eval")
-@click.option("--gold", required=True, type=click.Path(path_type=Path, file_okay=False, exists=True),
-              help="Folder of NAME.json gold files (GOLD_FORMAT v1).")
-@click.option("--text", "text_dir", required=True, type=click.Path(path_type=Path, file_okay=False, exists=True),
-              help="Folder of the source minutes NAME.*.")
-@click.option("--pred", type=click.Path(path_type=Path, file_okay=False, exists=True),
-              help="Folder of NAME.json outputs (default: parse the texts now).")
+@click.option(
+    "--gold",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="Folder of NAME.json gold files (GOLD_FORMAT v1).",
+)
+@click.option(
+    "--text",
+    "text_dir",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="Folder of the source minutes NAME.*.",
+)
+@click.option(
+    "--pred",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="Folder of NAME.json outputs (default: parse the texts now).",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Per-document scores and problems.")
 @click.pass_context
 def evaluate(ctx: click.Context, gold: Path, text_dir: Path, pred: Path | None, verbose: bool) -> None:

@@ -8,6 +8,7 @@ from importlib.metadata import PackageNotFoundError, version
 from .diagnostics import CODES, severity
 from .extract.drafts import Finding, Mention
 from .layout import Extraction, Page
+from .names import split_name
 from .nlp import model_id
 from .read import SourceText
 from .resolve import Registry, classify_org, iter_aliases, ordered
@@ -33,7 +34,6 @@ from .schema import (
     Span,
     Turn,
 )
-from .names import split_name
 
 
 def _version() -> str:
@@ -157,8 +157,13 @@ def build_document(source: SourceText, page: Page, ex: Extraction, reg: Registry
             for e in lst.entries
         ]
         lists.append(
-            PersonList(id=f"l{k + 1}", kind=lst.kind, title=lst.title, span=Span(start=lst.start, end=lst.end),  # type: ignore[arg-type]
-                       entries=entries)
+            PersonList(
+                id=f"l{k + 1}",
+                kind=lst.kind,  # type: ignore[arg-type]
+                title=lst.title,
+                span=Span(start=lst.start, end=lst.end),
+                entries=entries,
+            )
         )
 
     decisions = []

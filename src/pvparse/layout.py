@@ -18,7 +18,15 @@ from .extract import roles as roles_mod
 from .extract import turns as turns_mod
 from .extract.drafts import DecisionDraft, Finding, ListDraft, MeetingDraft, Mention, RoleDraft
 from .lines import Line, split_lines
-from .segment import FrontMatter, Heading, SectionNode, assign_levels, build_sections, find_front_matter, find_headings
+from .segment import (
+    FrontMatter,
+    Heading,
+    SectionNode,
+    assign_levels,
+    build_sections,
+    find_front_matter,
+    find_headings,
+)
 
 
 @dataclass(frozen=True)
@@ -106,7 +114,10 @@ def extract_all(page: Page) -> Extraction:
         for h in heading_cands
         if h.line not in turn_lines
         and h.line not in role_line_idx
-        and (h.style in ("atx", "setext", "timed", "numbered") or not analysis.get(h.title, nlp.EMPTY).finite_verb)
+        and (
+            h.style in ("atx", "setext", "timed", "numbered")
+            or not analysis.get(h.title, nlp.EMPTY).finite_verb
+        )
     ]
     title, headings = _split_title(lines, headings, claimed)
     headings = assign_levels(headings)
@@ -179,7 +190,13 @@ def _roles_for(
     nxt = next((x.start for x in headings if x.start > h.start), None)
     limit = nxt if nxt is not None else node.end
     for r in role_lines:
-        if h.start <= r.start < limit and r.role in ("presenter", "moderator", "discussant", "rapporteur", "chair"):
+        if h.start <= r.start < limit and r.role in (
+            "presenter",
+            "moderator",
+            "discussant",
+            "rapporteur",
+            "chair",
+        ):
             out.append(r)
     return tuple(out)
 

@@ -13,7 +13,9 @@ from functools import cached_property, lru_cache
 
 _BREAK_RE = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x85")
 # Spaces that office exports put where a plain space belongs; replaced 1:1 so offsets hold.
-_ODD_SPACES = str.maketrans({c: " " for c in "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\t"})
+_ODD_SPACES = str.maketrans(
+    {c: " " for c in "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\t"}
+)
 
 # Markup in front of a line's content: blockquote, bullet, checkbox, Markdown emphasis.
 _LEAD_RE = re.compile(

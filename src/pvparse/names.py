@@ -80,12 +80,12 @@ def display_score(name: str) -> tuple[int, int, int]:
 
 
 def display_form(name: str) -> str:
-    """"Jean-Paul MOREAU" → "Jean-Paul Moreau" only when no better form was printed elsewhere."""
+    """ "Jean-Paul MOREAU" → "Jean-Paul Moreau" only when no better form was printed elsewhere."""
     return tidy(name)
 
 
 def split_acronym(org: str) -> tuple[str, str | None]:
-    """"Agence Régionale de l'Eau (ARE)" → ("Agence Régionale de l'Eau", "ARE")."""
+    """ "Agence Régionale de l'Eau (ARE)" → ("Agence Régionale de l'Eau", "ARE")."""
     m = _PAREN_ACRONYM_RE.match(org.strip())
     if m and len(m.group("acr").replace(" ", "")) >= 2:
         return m.group("name").strip(), m.group("acr").strip()
@@ -117,7 +117,10 @@ def acronym_of(name: str) -> str | None:
 
 @lru_cache(maxsize=1 << 14)
 def abbreviates(short: str, long: str) -> bool:
-    """Is every word of `short` a prefix of the matching word of `long`? ("Univ. Tech Nantes", "Université Technique Nantes")."""
+    """Is every word of `short` a prefix of the matching word of `long`?
+
+    ("Univ. Tech Nantes", "Université Technique Nantes") → True.
+    """
     a, b = org_tokens(short), org_tokens(long)
     if len(a) != len(b) or len(a) < 2 or a == b:
         return False

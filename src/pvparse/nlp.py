@@ -87,7 +87,7 @@ def analyse(strings: Iterable[str], *, with_verbs: Iterable[str] = ()) -> dict[s
             docs = nlp.pipe([s[:_MAX_CANDIDATE_CHARS] for s in group], batch_size=256)
             for s, doc in zip(group, docs, strict=True):
                 ents = tuple(Entity(e.label_, e.start_char, e.end_char, e.text) for e in doc.ents)
-                # a title may open with a noun the tagger reads as a verb ("Masse salariale", "Vote du budget")
+                # a title may open with a noun the tagger reads as a verb ("Masse salariale")
                 finite = bool(group is verbs) and any(
                     t.i > 0 and t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc
                 )

@@ -148,4 +148,5 @@ def read_source(path: Path) -> SourceText:
             raise InputError(f"{path}: no text found in the document")
         return SourceText(text=text, encoding="utf-8", media_type=media_type, sha256=digest, path=path.name)
     text, encoding = decode_bytes(data, name=str(path))
-    return SourceText(text=text, encoding=encoding, media_type=media_type_for(path), sha256=digest, path=path.name)
+    media_type = media_type_for(path)
+    return SourceText(text=text, encoding=encoding, media_type=media_type, sha256=digest, path=path.name)

@@ -59,8 +59,16 @@ def _hypocorisms() -> dict[str, frozenset[str]]:
 
 class OrgKind(DataModel):
     classification: Literal[
-        "commune", "departement", "region", "intercommunality", "state", "association", "company",
-        "education_research", "health", "other",
+        "commune",
+        "departement",
+        "region",
+        "intercommunality",
+        "state",
+        "association",
+        "company",
+        "education_research",
+        "health",
+        "other",
     ]
     cues: list[str]
     at_start: bool = False
@@ -80,12 +88,17 @@ def classify_org(name: str, *, holds_meeting: str | None = None) -> str:
     for kind in load_data("organizations.toml", OrganizationLexicon).kinds:
         for cue in kind.cues:
             c = f" {fold(cue)} "
-            if (key.startswith(c) if kind.at_start else c in key):
+            if key.startswith(c) if kind.at_start else c in key:
                 return kind.classification
     if holds_meeting == "municipal_council":
         return "commune"
-    if holds_meeting in ("general_assembly", "extraordinary_general_assembly", "constitutive_assembly", "board",
-                         "bureau"):
+    if holds_meeting in (
+        "general_assembly",
+        "extraordinary_general_assembly",
+        "constitutive_assembly",
+        "board",
+        "bureau",
+    ):
         return "association"
     return "other"
 
@@ -99,7 +112,7 @@ class PersonRec:
     memberships: list[tuple[int | None, str | None]] = field(default_factory=list)
     label_only: bool = False
     name: str = ""
-    parts: NameParts = NameParts(None, None)
+    parts: NameParts = field(default_factory=lambda: NameParts(None, None))
     key: str = ""
     _keys: set[str] = field(default_factory=set)
 
@@ -133,7 +146,12 @@ class OrgRec:
     @property
     def name(self) -> str:
         full = [f for f in self.forms if f not in self.acronyms] or self.forms
-        return tidy(max(full, key=lambda f: (f[:1].isupper(), len(f.split()), sum(c.isupper() for c in f), -full.index(f))))
+        return tidy(
+            max(
+                full,
+                key=lambda f: (f[:1].isupper(), len(f.split()), sum(c.isupper() for c in f), -full.index(f)),
+            )
+        )
 
     def first_offset(self) -> int:
         return min((s for s, _ in self.mentions), default=10**12)
@@ -176,11 +194,14 @@ def strip_civility(name: str) -> tuple[str, bool]:
 # --- organisations -----------------------------------------------------------------------------
 
 
-_LEAD_CONNECTOR_RE = re.compile(r"^(?:(?:de|du|des|à|au|aux|chez|auprès de)\s+|d['’])*(?:l['’]|la\s+|le\s+|les\s+)?")
+_LEAD_CONNECTOR_RE = re.compile(
+    r"^(?:(?:de|du|des|à|au|aux|chez|auprès de)\s+|d['’])*(?:l['’]|la\s+|le\s+|les\s+)?"
+)
 
 
 def _org_names(m: Mention) -> list[tuple[str, int, int]]:
-    """The organisations one mention holds: "Ville de X / Lab Y" → the first; "de l'Institut X" → "Institut X"."""
+    """The organisations one mention holds: "Ville de X / Lab Y" → the first; "de l'Institut X" → the
+    "Institut X"."""
     text = m.text
     first = re.split(r"\s+/\s+", text)[0]
     cut = _LEAD_CONNECTOR_RE.match(first)
@@ -192,7 +213,7 @@ _LOWER_PREFIX_RE = re.compile(r"^(?:[a-zà-ÿ][\w'’-]*\s+)+(?=[A-ZÀ-Ý0-9])")
 
 
 def _core(name: str) -> str:
-    """"agence Lumen" → "Lumen": a common noun written before the proper name is not part of it."""
+    """ "agence Lumen" → "Lumen": a common noun written before the proper name is not part of it."""
     return _LOWER_PREFIX_RE.sub("", name.strip())
 
 
@@ -203,7 +224,7 @@ def _same_org(a: OrgRec, name: str, acr: str | None) -> bool:
         fk = org_key(f)
         if k == fk or abbreviates(name, f) or abbreviates(f, name):
             return True
-        if ck != k and ck == fk or org_key(_core(f)) == k:
+        if (ck != k and ck == fk) or org_key(_core(f)) == k:
             return True
         if min(len(k), len(fk)) >= 12 and fuzz.ratio(k, fk) >= FUZZY_ORG:
             return True
@@ -316,7 +337,9 @@ def candidates_for(reg: Registry, name: str, *, allow_fuzzy: bool = True) -> tup
         found = [
             i
             for i, p in enumerate(reg.persons)
-            if p.parts.given and fold(p.parts.given) == fold(given) and p.parts.family
+            if p.parts.given
+            and fold(p.parts.given) == fold(given)
+            and p.parts.family
             and fold(p.parts.family).startswith(fold(letter))
         ]
         return found, "initial"
@@ -329,13 +352,15 @@ def candidates_for(reg: Registry, name: str, *, allow_fuzzy: bool = True) -> tup
     if len(words) == 1:
         w = fold(words[0])
         bearers = [
-            i for i, p in enumerate(reg.persons)
+            i
+            for i, p in enumerate(reg.persons)
             if p.parts.given and fold(p.parts.given) == w and len(p.name.split()) >= 2
         ]
         if not bearers and w in _hypocorisms():
             full = _hypocorisms()[w]
             bearers = [
-                i for i, p in enumerate(reg.persons)
+                i
+                for i, p in enumerate(reg.persons)
                 if p.parts.given and fold(p.parts.given) in full and len(p.name.split()) >= 2
             ]
         return bearers, "given_name"
@@ -343,7 +368,8 @@ def candidates_for(reg: Registry, name: str, *, allow_fuzzy: bool = True) -> tup
         fz = [i for i, p in enumerate(reg.persons) if len(p.name.split()) >= 2 and _same_person(p, form)]
         if not fz:
             fz = [
-                i for i, p in enumerate(reg.persons)
+                i
+                for i, p in enumerate(reg.persons)
                 if len(p.name.split()) >= 2 and fuzz.ratio(p.key, key) >= FUZZY_PERSON
             ]
         return fz, "fuzzy"
@@ -392,20 +418,25 @@ def _stop_words() -> frozenset[str]:
     from .extract.turns import load_lexicon
 
     lex = load_lexicon()
-    return frozenset({fold(w) for w in lex.not_speaker_words} | {fold(t) for t in lex.speakers.role_titles}
-                     | {"le", "la", "les", "et", "ou", "de", "du", "des", "en", "au", "aux"})
+    return frozenset(
+        {fold(w) for w in lex.not_speaker_words}
+        | {fold(t) for t in lex.speakers.role_titles}
+        | {"le", "la", "les", "et", "ou", "de", "du", "des", "en", "au", "aux"}
+    )
 
 
 def _expand_initial(text: str, given: str, letter: str) -> str | None:
-    """"Lina B." with "Lina Bastide" printed elsewhere in the text → "Lina Bastide" (when only one)."""
-    pat = re.compile(rf"(?<!\w){re.escape(given)}\s+({re.escape(letter)}[a-zà-ÿ][\w'’-]+|{re.escape(letter)}[A-ZÀ-Ý]{{2,}})(?!\w)")
+    """ "Lina B." with "Lina Bastide" printed elsewhere in the text → "Lina Bastide" (when only one)."""
+    pat = re.compile(
+        rf"(?<!\w){re.escape(given)}\s+({re.escape(letter)}[a-zà-ÿ][\w'’-]+|{re.escape(letter)}[A-ZÀ-Ý]{{2,}})(?!\w)"
+    )
     found = {m.group(1) for m in pat.finditer(text)}
     return f"{given} {found.pop()}" if len(found) == 1 else None
 
 
 def add_person(reg: Registry, m: Mention, text: str) -> int:
     """Add a printed name from a list, role or signature to the registry; returns the person index."""
-    bare, civ = strip_civility(m.text)
+    bare, _ = strip_civility(m.text)
     form = tidy(bare)
     words = form.split()
     ini = initial_form(form)
@@ -420,7 +451,7 @@ def add_person(reg: Registry, m: Mention, text: str) -> int:
         return _new(reg, m, form)
     if len(words) >= 2:
         return _add_full(reg, m, form)
-    found, rule = candidates_for(reg, m.text, allow_fuzzy=False)
+    found, _ = candidates_for(reg, m.text, allow_fuzzy=False)
     if len(found) == 1:
         return _link(reg, found[0], m, form)
     return _new(reg, m, form)
@@ -466,7 +497,7 @@ def resolve_document(page: Page, ex: Extraction) -> Registry:
         for e in lst.entries:
             if e.organization:
                 org_mentions.append(e.organization)
-    for pm, org, _role in mentions:
+    for _pm, org, _role in mentions:
         if org is not None:
             org_mentions.append(org)  # type: ignore[arg-type]
     for om in sorted(org_mentions, key=lambda x: (x.start, x.end)):
@@ -522,11 +553,11 @@ def _label_persons(reg: Registry, ex: Extraction, text: str) -> None:
         for part in t.label.parts:
             if part.kind not in ("name", "civility", "nickname"):
                 continue
-            found, rule = candidates_for(reg, part.text)
+            found, _ = candidates_for(reg, part.text)
             m = Mention(part.text, part.start, part.end)
             if found:
                 continue
-            bare, civ = strip_civility(part.text)
+            bare, _ = strip_civility(part.text)
             if part.kind == "civility" and len(tidy(bare).split()) < 2:
                 continue
             if initial_form(tidy(bare)) or len(tidy(bare).split()) >= 2:
@@ -540,8 +571,12 @@ def _label_persons(reg: Registry, ex: Extraction, text: str) -> None:
             else:
                 _new(reg, m, tidy(bare), label_only=True)
                 reg.findings.append(
-                    Finding("speaker_given_name_only", f"speaker {part.text!r} is known only by this name",
-                            part.start, part.end)
+                    Finding(
+                        "speaker_given_name_only",
+                        f"speaker {part.text!r} is known only by this name",
+                        part.start,
+                        part.end,
+                    )
                 )
 
 
@@ -592,15 +627,22 @@ def _resolve_turn(reg: Registry, parts: Sequence, chair: int | None, body: int |
             cands.extend(found)
             rules.append("ambiguous")
             reg.findings.append(
-                Finding("ambiguous_speaker",
-                        f"speaker {part.text!r} may be any of " + ", ".join(reg.persons[i].name for i in found),
-                        part.start, part.end)
+                Finding(
+                    "ambiguous_speaker",
+                    f"speaker {part.text!r} may be any of " + ", ".join(reg.persons[i].name for i in found),
+                    part.start,
+                    part.end,
+                )
             )
         else:
             rules.append("unresolved")
             reg.findings.append(
-                Finding("unresolved_speaker", f"speaker {part.text!r} matches no person named in the minutes",
-                        part.start, part.end)
+                Finding(
+                    "unresolved_speaker",
+                    f"speaker {part.text!r} matches no person named in the minutes",
+                    part.start,
+                    part.end,
+                )
             )
     if "ambiguous" in rules:
         return TurnLink(tuple(speakers), "ambiguous", tuple(dict.fromkeys(cands)))
@@ -612,7 +654,7 @@ def _resolve_turn(reg: Registry, parts: Sequence, chair: int | None, body: int |
 
 
 def _is_role_civility(text: str) -> bool:
-    """"M. le Maire" names an office; "M. LE CORRE" names a person."""
+    """ "M. le Maire" names an office; "M. LE CORRE" names a person."""
     from .extract.turns import load_lexicon
 
     bare, _ = strip_civility(text)

@@ -270,7 +270,14 @@ class Document(Model):
         """Ids unique, every reference resolves, every span lies inside the source text."""
         problems: list[str] = []
         ids: set[str] = set()
-        for group in (self.persons, self.organizations, self.sections, self.turns, self.lists, self.decisions):
+        for group in (
+            self.persons,
+            self.organizations,
+            self.sections,
+            self.turns,
+            self.lists,
+            self.decisions,
+        ):
             for item in group:
                 if item.id in ids:
                     problems.append(f"duplicate id {item.id}")

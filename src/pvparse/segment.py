@@ -19,11 +19,10 @@ from .resources import DataModel, load_data
 
 _ATX_RE = re.compile(r"^[ ]{0,3}(?P<hashes>#{1,6})[ ]+(?P<title>.*?)[ ]*#*[ ]*$")
 _UNDERLINE_RE = re.compile(r"^[ ]{0,3}(?P<ch>[=\-~^\"'`#*+_:.])(?P=ch){2,}[ ]*$")
-_TIMED_RE = re.compile(
-    rf"[ *_]*(?:{TIME_RANGE})[ *_]*(?:[:\-–—.,][ ]*)?(?P<title>\S.*?)?[ *_]*$"
-)
+_TIMED_RE = re.compile(rf"[ *_]*(?:{TIME_RANGE})[ *_]*(?:[:\-–—.,][ ]*)?(?P<title>\S.*?)?[ *_]*$")
 _NUMBER_RE = re.compile(
-    r"^(?P<number>\d{4}[/-]\d{1,4}|\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6}|[A-Za-z])(?P<sep>[.)°]|\\\.|[ ]+[-–—](?=[ ]))?"
+    r"^(?P<number>\d{4}[/-]\d{1,4}|\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6}|[A-Za-z])"
+    r"(?P<sep>[.)°]|\\\.|[ ]+[-–—](?=[ ]))?"
     r"[ ]*(?:[-–—:][ ]*)?(?P<title>\S.*)$"
 )
 _HTML_ANCHOR_RE = re.compile(r"<a\b[^>]{0,200}>\s*</a>|<[^>]{1,200}>")
@@ -225,8 +224,18 @@ def _match_heading(lines: Sequence[Line], i: int, is_heading_text: Callable[[str
             t1, t2 = parse_time(tm.group("t1")), parse_time(tm.group("t2"))
             title, ts, te = _clean_title(text, tm.start("title"), te)
         return Heading(
-            i, i, len(m.group("hashes")), title, line.start + ts, line.start + te, line.start, line.end,
-            number=number, start_time=t1, end_time=t2, style="atx",
+            i,
+            i,
+            len(m.group("hashes")),
+            title,
+            line.start + ts,
+            line.start + te,
+            line.start,
+            line.end,
+            number=number,
+            start_time=t1,
+            end_time=t2,
+            style="atx",
         )
     if _UNDERLINE_RE.match(text) or _URL_RE.match(line.content):
         return None
@@ -241,8 +250,17 @@ def _match_heading(lines: Sequence[Line], i: int, is_heading_text: Callable[[str
         title, ts, te = _clean_title(text, tm.start("title"), len(text.rstrip()))
         if title:
             return Heading(
-                i, i, _RANK_TIMED, title, line.start + ts, line.start + te, line.start, line.end,
-                start_time=parse_time(tm.group("t1")), end_time=parse_time(tm.group("t2")), style="timed",
+                i,
+                i,
+                _RANK_TIMED,
+                title,
+                line.start + ts,
+                line.start + te,
+                line.start,
+                line.end,
+                start_time=parse_time(tm.group("t1")),
+                end_time=parse_time(tm.group("t2")),
+                style="timed",
             )
     before, after = _paragraph_bounds(lines, i)
     if not before:
@@ -263,30 +281,54 @@ def _match_heading(lines: Sequence[Line], i: int, is_heading_text: Callable[[str
         title, ts, te = _clean_title(text, cs, len(text.rstrip()))
         if not title or not is_heading_text(title):
             return None
-        return Heading(i, i, _RANK_BULLET, title, line.start + ts, line.start + te, line.start, line.end,
-                       style="bullet")
+        return Heading(
+            i, i, _RANK_BULLET, title, line.start + ts, line.start + te, line.start, line.end, style="bullet"
+        )
     if not after:
         return None
     if not _followed_by_text(lines, i):
         return None
     if nm and (nm.group("sep") or _number_kind(nm.group("number")) == "year"):
-        if _looks_like_sentence(nm.group("title").rstrip(" *_")) and not nm.group("title").rstrip().endswith(":"):
+        if _looks_like_sentence(nm.group("title").rstrip(" *_")) and not nm.group("title").rstrip().endswith(
+            ":"
+        ):
             return None
         title, ts, te = _clean_title(text, cs, len(text.rstrip()))
         kind = _number_kind(nm.group("number"))
         if kind == "alpha" and nm.group("sep") not in (")",):
             return None
-        return Heading(i, i, _RANK_NUMBER[kind], title, line.start + ts, line.start + te, line.start, line.end,
-                       number=nm.group("number"), style="numbered")
-    if _looks_like_sentence(bare) or not (bare[:1].isupper() or bare[:1] in "«\"'" or re.match(r"\([A-Za-zÀ-ÿ]", bare)):
+        return Heading(
+            i,
+            i,
+            _RANK_NUMBER[kind],
+            title,
+            line.start + ts,
+            line.start + te,
+            line.start,
+            line.end,
+            number=nm.group("number"),
+            style="numbered",
+        )
+    if _looks_like_sentence(bare) or not (
+        bare[:1].isupper() or bare[:1] in "«\"'" or re.match(r"\([A-Za-zÀ-ÿ]", bare)
+    ):
         return None
     if not _colon_heading_ok(bare) or _ASIDE_RE.match(bare) or _CLOSING_RE.match(bare) or _is_notice(bare):
         return None
     title, ts, te = _clean_title(text, cs, len(text.rstrip()))
     if not title or not is_heading_text(title):
         return None
-    return Heading(i, i, _RANK_BOLD if bold else _RANK_STANDALONE, title, line.start + ts, line.start + te,
-                   line.start, line.end, style="bold" if bold else "standalone")
+    return Heading(
+        i,
+        i,
+        _RANK_BOLD if bold else _RANK_STANDALONE,
+        title,
+        line.start + ts,
+        line.start + te,
+        line.start,
+        line.end,
+        style="bold" if bold else "standalone",
+    )
 
 
 # "(voir le bilan joint)": an aside, not a title; "À Lyon, le 3 mai", "Fait à Paris": the closing formula.
@@ -308,7 +350,9 @@ def _colon_heading_ok(bare: str) -> bool:
     right = right.strip(" *_")
     if not right or _AMOUNT_RE.match(right) or _CLOCK_RE.match(right) or _INNER_SENTENCE_RE.search(right):
         return False
-    if _FIGURE_START_RE.match(right) or " : " in right:  # "Votants : 16 — Présents : 14", "Solde : + 2 180 € (…)"
+    if (
+        _FIGURE_START_RE.match(right) or " : " in right
+    ):  # "Votants : 16 — Présents : 14", "Solde : + 2 180 € (…)"
         return False
     return bool(left.strip(" *_"))
 
@@ -323,7 +367,7 @@ def _notice_words() -> frozenset[str]:
 
 
 def _is_notice(bare: str) -> bool:
-    """"ADOPTÉ À L'UNANIMITÉ", "Samedi 6 avril 2019, de 14 h 30 à 17 h 15, salle polyvalente": a result
+    """ "ADOPTÉ À L'UNANIMITÉ", "Samedi 6 avril 2019, de 14 h 30 à 17 h 15, salle polyvalente": a result
     or a dateline, not a title."""
     words = bare.split()
     if words and fold(words[0]).strip(".,:;!") in _notice_words():

@@ -53,7 +53,10 @@ _LOWER_OK = {
 
 
 def _org_at(seg: Segment, i: int, *, strict_case: bool) -> Mention | None:
-    """The body's name starting at position i of `seg`: "Culture Ouverte du 3 mars 2021" → "Culture Ouverte"."""
+    """The body's name starting at position i of `seg`.
+
+    "Culture Ouverte du 3 mars 2021" → "Culture Ouverte".
+    """
     lex = load_lexicon().organization
     text = seg.text
     while i < len(text) and text[i] == " ":

@@ -62,16 +62,24 @@ def role_strings(candidates: Sequence[LabelCandidate]) -> list[str]:
     return [s for c in candidates for v in _values(c) for s in entry_strings(v.entry)]
 
 
-def _draft(role: str, entry: RawEntry, line: int, start: int, end: int, analysis: Mapping[str, Analysis]) -> RoleDraft | None:
+def _draft(
+    role: str, entry: RawEntry, line: int, start: int, end: int, analysis: Mapping[str, Analysis]
+) -> RoleDraft | None:
     got = classify_entry(entry, "other", analysis)
     if got.person is None:
         return None
     person = Mention(got.person.text, got.person.start, got.person.end)
-    org = Mention(got.organization.text, got.organization.start, got.organization.end) if got.organization else None
+    org = (
+        Mention(got.organization.text, got.organization.start, got.organization.end)
+        if got.organization
+        else None
+    )
     return RoleDraft(role, person, org, line, start, end)
 
 
-def find_role_lines(candidates: Sequence[LabelCandidate], analysis: Mapping[str, Analysis]) -> list[RoleDraft]:
+def find_role_lines(
+    candidates: Sequence[LabelCandidate], analysis: Mapping[str, Analysis]
+) -> list[RoleDraft]:
     """Role-assignment lines among the "Label : text" lines."""
     out: list[RoleDraft] = []
     for c in candidates:
@@ -103,7 +111,9 @@ def _presenter_entry(title: str, title_start: int, analysis: Mapping[str, Analys
     return None
 
 
-def heading_presenter(title: str, title_start: int, analysis: Mapping[str, Analysis]) -> tuple[Mention, Mention | None] | None:
+def heading_presenter(
+    title: str, title_start: int, analysis: Mapping[str, Analysis]
+) -> tuple[Mention, Mention | None] | None:
     """The presenter a heading names after its colon or after "Témoignage de"."""
     entry = _presenter_entry(title, title_start, analysis)
     if entry is None:

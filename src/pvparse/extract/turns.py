@@ -18,14 +18,17 @@ from ..resources import DataModel, load_data
 
 # "Label : text" with optional emphasis around the label and a bracket before the colon.
 _LABEL_RE = re.compile(
-    r"(?P<open>[*_]{1,2})?(?P<label>[^\s:*_()\[\]<>#|0-9][^:\n*_()\[\]<>|]{0,80}?)[ ]*(?P<close>[*_]{1,2})?[ ]*"
+    r"(?P<open>[*_]{1,2})?(?P<label>[^\s:*_()\[\]<>#|0-9][^:\n*_()\[\]<>|]{0,80}?)[ ]*"
+    r"(?P<close>[*_]{1,2})?[ ]*"
     r"(?:\((?P<paren>[^()\n]{1,60})\)[ ]*)?:(?!//)(?:[ ]*[*_]{1,2})?[ ]*"
 )
 _PART_SPLIT_RE = re.compile(r"[ ]*(?:,|&|/|\bet\b)[ ]*")
 _NAME_TOKEN_RE = re.compile(r"^(?:[dDlLO]['’])?(?:[A-ZÀ-Ý][\w'’.-]*|[A-ZÀ-Ý]\.)$")
 _LOWER_NICK_RE = re.compile(r"^[a-zà-ÿ][a-zà-ÿ0-9_.-]{1,20}$")
 _DIGIT_RE = re.compile(r"\d")
-_AMOUNT_ONLY_RE = re.compile(r"^[+\-−]?[ ]*\d[\d  .,]*[ ]*(?:€|euros?|k€|M€|%|EUR|h|heures?)?[ ]*\.?$", re.IGNORECASE)
+_AMOUNT_ONLY_RE = re.compile(
+    r"^[+\-−]?[ ]*\d[\d  .,]*[ ]*(?:€|euros?|k€|M€|%|EUR|h|heures?)?[ ]*\.?$", re.IGNORECASE
+)
 _COUNTS_ONLY_RE = re.compile(
     r"^(?:[ ,;/+\-–—]*\d{1,5}[ ]*(?:(?:voix|suffrages?|votes?)(?:[ ]+(?:pour|contre|exprimés?))?"
     r"|pour|contre|abstentions?|blancs?|nuls?|oui|non)\b){1,6}[ .,;]*$",
@@ -249,7 +252,9 @@ def _rest_is_name_list(rest: str, analysis: Analysis) -> bool:
     if not r or len(r) > 160 or re.search(r"[.!?;]\s*$|:", r):
         return False
     head = r.split(",")[0].strip()
-    return any(e.label == "PER" and e.start == 0 and len(e.text) >= len(head) * 0.7 for e in analysis.entities)
+    return any(
+        e.label == "PER" and e.start == 0 and len(e.text) >= len(head) * 0.7 for e in analysis.entities
+    )
 
 
 @dataclass(frozen=True)
@@ -295,7 +300,8 @@ def decide_turns(
         if not cand.rest and not _has_text_after(lines, cand.line):
             continue
         if _COUNTS_ONLY_RE.match(cand.rest) or _AMOUNT_ONLY_RE.match(cand.rest):
-            continue  # "Lucie Martin : 1 contre - 2 abstentions - 15 pour", "Excédent : + 5 470 €" are figures
+            # "Lucie Martin : 1 contre - 2 abstentions - 15 pour", "Excédent : + 5 470 €" are figures
+            continue
         parts: list[SpeakerPart] = []
         ok = True
         evidence = "known"
@@ -318,8 +324,10 @@ def decide_turns(
         kinds = {p.kind for p in parts}
         if kinds <= {"role", "civility"} and _rest_is_name_list(cand.rest, rest_an):
             continue  # "Le Président : Jean Dupont" names an office holder
-        if "name" in kinds and not any(known.knows(p.text) for p in parts) and _rest_is_name_list(
-            cand.rest, rest_an
+        if (
+            "name" in kinds
+            and not any(known.knows(p.text) for p in parts)
+            and _rest_is_name_list(cand.rest, rest_an)
         ):
             continue  # "Cap Avenir : Jean Dupont, Ville de X" presents a programme
         if "nickname" in kinds:
@@ -340,7 +348,9 @@ def decide_turns(
     # A label accepted on one line is a speaker on its other lines too.
     taken = {fold(t.candidate.label) for t in accepted}
     done = {t.candidate.line for t in accepted}
-    accepted += [j.turn for j in judged if j.turn.candidate.line not in done and fold(j.turn.candidate.label) in taken]
+    accepted += [
+        j.turn for j in judged if j.turn.candidate.line not in done and fold(j.turn.candidate.label) in taken
+    ]
     # A lower-case nickname is a speaker only among bullet turns ("* nico : ..." beside "* Olivier : ...").
     if nick_lines and any(t.candidate.bullet for t in accepted):
         bullet_lines = {t.candidate.line for t in accepted if t.candidate.bullet}
