@@ -343,7 +343,7 @@ def _proxy_re() -> re.Pattern[str]:
     phrases = sorted(load_lexicon().proxy_phrases, key=len, reverse=True)
     alts = "|".join(loose_pattern(p) for p in phrases)
     # "(pouvoir à Y)", ", représentée par Y", " donne pouvoir à Y", " => Y"
-    return re.compile(rf"[\s,(]*(?:{alts})s?[\s:]*", re.IGNORECASE)
+    return re.compile(rf"(?<![\s,(])[\s,(]*(?:{alts})s?[\s:]*", re.IGNORECASE)  # (?<!..) lets a match start only where a run begins: linear on long runs (issue 6)
 
 
 def has_proxy(text: str) -> bool:
@@ -351,10 +351,10 @@ def has_proxy(text: str) -> bool:
     return _proxy_re().search(text) is not None
 
 
-_BARE_PROXY_RE = re.compile(r"(?:\s+|\s*\()(?:à|a)\s+", re.IGNORECASE)
+_BARE_PROXY_RE = re.compile(r"(?<!\s)(?:\s+|\s*\()(?:à|a)\s+", re.IGNORECASE)  # (?<!\s): linear on long runs
 _NUMBER_RE = re.compile(r"^\d{1,3}[.)]\s+")
 _BOLD_RE = re.compile(r"(\*\*|__)(?P<name>[^*_]+?)\1")
-_TAIL_SEP_RE = re.compile(r"\s+[-–—]\s+|\s*=>\s*|\s*->\s*|\s*→\s*")
+_TAIL_SEP_RE = re.compile(r"(?<!\s)(?:\s+[-–—]\s+|\s*=>\s*|\s*->\s*|\s*→\s*)")  # (?<!..) lets a match start only where a run begins: linear on long runs (issue 6)
 _TIME_RE = re.compile(r"^\d{1,2}\s*[h:]\s*\d{0,2}$")
 
 
