@@ -66,7 +66,8 @@ _TABLE_RULE_RE = re.compile(r"\|?[ :\-|]*-{3,}[ :\-|]*")
 _NUMBERED_RE = re.compile(r"\d{1,3}[.)][ ]+")
 _CHECKBOX_RE = re.compile(r"\[(?P<state>[ xX])\]")
 _COUNT_RE = re.compile(r"^(?:\d+\b|aucun|aucune|néant|neant)", re.IGNORECASE)
-_LEGEND_RE = re.compile(r"(?P<marker>\(\*+\)|\*+|\([a-z]+\))[ ]*:?[ ]*(?P<meaning>[^:]+)$")
+# possessive `*++`, `[ ]*+`: the marker and the spaces are not given back, so no quadratic retry (issue 6)
+_LEGEND_RE = re.compile(r"(?P<marker>\(\*+\)|\*++|\([a-z]+\))[ ]*+:?[ ]*(?P<meaning>[^:]+)$")
 _SENTENCE_END_RE = re.compile(r"[.!?](?:[ ]+(?=[A-ZÀ-Ý])|$)")
 _STAFF_BODY_RE = re.compile(
     rf"^(?:{loose_pattern('équipe')})[ ]+(?:du|des|de|d['’])[ ]*(?P<body>\S.*)$", re.IGNORECASE
