@@ -23,9 +23,10 @@ MAX_ORG_WORDS = 10
 def _org_stop_re() -> re.Pattern[str]:
     date_word = rf"(?:\d|{weekday_pattern()}|{month_pattern()}|premier\b)"
     return re.compile(
-        rf"\s+(?:du|le|des?|en\s+date\s+du)\s+(?={date_word})"
-        r"|\s+[-–—]\s+|[,.;:!?\[\]«»\"]|\((?![A-ZÀ-Ý0-9&.\- ]{2,12}\))"
-        r"|\s+(?:s['’]|se\s|qui\s|a\s|est\s|sont\s|réuni|à\s+\d|en\s|le\s|la\s+séance|pour\s|sous\s|dans\s"
+        # (?<!\s): a match starts where a run of spaces begins, never inside it (linear; issue 6)
+        rf"(?<!\s)\s+(?:du|le|des?|en\s+date\s+du)\s+(?={date_word})"
+        r"|(?<!\s)\s+[-–—]\s+|[,.;:!?\[\]«»\"]|\((?![A-ZÀ-Ý0-9&.\- ]{2,12}\))"
+        r"|(?<!\s)\s+(?:s['’]|se\s|qui\s|a\s|est\s|sont\s|réuni|à\s+\d|en\s|le\s|la\s+séance|pour\s|sous\s|dans\s"
         r"|au\s|aux\s|avec\s|ce\s|cette\s|lors\s|afin\s|sur\s+(?:convocation|un|une)\b)",
         re.IGNORECASE,
     )
