@@ -19,7 +19,8 @@ _EMPHASIS_RE = re.compile(r"[*_`]|\\(?=[.\-#*_()\[\]])")
 _TRAILING_HASHES_RE = re.compile(r"[ ]#+[ ]*$")
 # Cut at " — " (not in "14 h 05 – 14 h 15"), " / ", "|", ";" and sentence ends (not after "M.").
 _SEGMENT_SPLIT_RE = re.compile(
-    r"[ ]+[—–][ ]+(?=[^\d\s])|[ ]+/[ ]+|[ ]*\|[ ]*|;[ ]*|(?<=[a-zà-ÿ0-9)»\"'’][.!?])[ ]+(?=[A-ZÀ-Ý«\"])"
+    # (?<![ ]): a match starts where a run of spaces begins, never inside it (linear; issue 6)
+    r"(?<![ ])[ ]+[—–][ ]+(?=[^\d\s])|(?<![ ])[ ]+/[ ]+|(?<![ ])[ ]*\|[ ]*|;[ ]*|(?<=[a-zà-ÿ0-9)»\"'’][.!?])[ ]+(?=[A-ZÀ-Ý«\"])"
 )
 
 
