@@ -20,7 +20,7 @@ from .turns import LabelCandidate, role_field_of
 
 _TESTIMONY_RE = re.compile(r"\b(?:[Tt]émoignage|[Pp]résentation|[Ii]ntervention)s?\s+(?:de|d'|d’|par)\s*")
 # A second "Role : Name" on the same line, after a dash, slash, semicolon or bar.
-_NEXT_FIELD_RE = re.compile(r"[ ]+[—–/|;][ ]*(?=[^:—–/|;]{1,40}?[ ]?:[ ])")
+_NEXT_FIELD_RE = re.compile(r"(?<![ ])[ ]+[—–/|;][ ]*(?=[^:—–/|;]{1,40}?[ ]?:[ ])")
 _SECTION_ROLES = {"moderator", "discussant", "presenter", "rapporteur", "chair"}
 
 
