@@ -67,7 +67,8 @@ def _clock_re() -> re.Pattern[str]:
     return re.compile(clock_pattern(), re.IGNORECASE)
 
 
-_WORDS_TIME_RE = re.compile(r"^(?P<h>.+?)\s+heures?(?:\s+(?P<m>.+))?$", re.IGNORECASE | re.DOTALL)
+# (?<!\s): the hour words end where a run of spaces begins, so the lazy scan stays linear (issue 6)
+_WORDS_TIME_RE = re.compile(r"^(?P<h>.+?)(?<!\s)\s+heures?(?:\s+(?P<m>.+))?$", re.IGNORECASE | re.DOTALL)
 
 
 def parse_clock(s: str) -> str | None:
