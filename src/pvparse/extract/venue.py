@@ -14,7 +14,8 @@ from .passages import Segment
 from .times import clock_pattern, parse_clock
 
 MAX_PLACE_WORDS = 12
-_URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:org|com|fr|net|io)\S*", re.IGNORECASE)
+# (?<!\S): a bare domain is matched from the start of its word only (linear on long words; issue 6)
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)\S+\.(?:org|com|fr|net|io)\S*", re.IGNORECASE)
 
 
 @cache
@@ -23,7 +24,8 @@ def _place_stop_re() -> re.Pattern[str]:
         s + (r"(?![\w'’])" if re.fullmatch(r"[^\W\d_][\w'’ ]*", s) else "")
         for s in load_lexicon().place.stops
     )
-    return re.compile(rf"(?:,[ ]*|[ ]+)(?:{stops})|[(;:!?\[\]]|\.(?:\s|$)|\s+[-–—]\s+")
+    # (?<!..): a match starts where a run of spaces begins, never inside it (linear; issue 6)
+    return re.compile(rf"(?:,[ ]*|(?<![ ])[ ]+)(?:{stops})|[(;:!?\[\]]|\.(?:\s|$)|(?<!\s)\s+[-–—]\s+")
 
 
 def trim_place(text: str) -> tuple[int, int] | None:
@@ -35,7 +37,8 @@ def trim_place(text: str) -> tuple[int, int] | None:
         end = m.start()
     for d in find_dates(text[:end]):
         end = min(end, d.start)
-    cut = re.search(r"(?:,?\s+(?:le|du|en))?\s*$", text[:end])
+    # starts only at a comma or where white space begins: linear on long runs of spaces (issue 6)
+    cut = re.search(r"(?:(?=,)|(?<!\s))(?:,?\s+(?:le|du|en))?\s*$", text[:end])
     if cut:
         end = cut.start()
     s = 0
