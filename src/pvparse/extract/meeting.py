@@ -117,9 +117,10 @@ def _unparsed_dates(doc: MeetingDoc) -> list[Finding]:
 @cache
 def _after_date_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     clock = clock_pattern()
-    at = re.compile(rf"^\s*[,–—-]?\s*(?:(?:à|a|dès)\s+)?(?P<start>{clock})", re.IGNORECASE)
+    # `\s*+`: leading spaces are taken once, not shared between the two `\s*` (linear; issue 6)
+    at = re.compile(rf"^\s*+[,–—-]?\s*(?:(?:à|a|dès)\s+)?(?P<start>{clock})", re.IGNORECASE)
     span = re.compile(
-        rf"^\s*[,–—-]?\s*de\s+(?P<start>{clock})\s*(?:à|a|-|–)\s*(?P<end>{clock})", re.IGNORECASE
+        rf"^\s*+[,–—-]?\s*de\s+(?P<start>{clock})\s*(?:à|a|-|–)\s*(?P<end>{clock})", re.IGNORECASE
     )
     return span, at
 
