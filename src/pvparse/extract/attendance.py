@@ -95,7 +95,7 @@ def _breakdown(pattern: re.Pattern[str], after: str) -> tuple[tuple[str, int], .
     if not m:
         return ()
     out = []
-    for part in re.split(r",\s*|\s+et\s+", m.group("items")):
+    for part in re.split(r",\s*|(?<!\s)\s+et\s+", m.group("items")):  # (?<!\s): linear on long runs
         im = _BREAKDOWN_ITEM_RE.match(part.strip())
         if not im:
             return ()
