@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from ..lines import Line
 from .vote_words import fold_keep, patterns
 
-_SEPARATOR_RE = re.compile(r"^[ ]*[|+]?(?:[ ]*:?[-=]{3,}:?[ ]*[|+])+[ ]*:?[-=]*:?[ ]*[|+]?[ ]*$")
+# possessive `[ ]*+`: a run of spaces is never split between two `[ ]*` (linear; issue 6)
+_SEPARATOR_RE = re.compile(r"^[ ]*+[|+]?(?:[ ]*+:?[-=]{3,}+:?[ ]*+[|+])+[ ]*+:?[-=]*+:?[ ]*+[|+]?[ ]*+$")
 _BORDER_RE = re.compile(r"^[ ]*\+(?:[-=]{3,}\+)+[ ]*$")
 _INT_RE = re.compile(r"\d{1,5}(?![\d.,])")
 _NUMBERING_RE = re.compile(
