@@ -22,7 +22,7 @@ from .vote_words import fold_keep, patterns
 
 _QUOTED_RE = re.compile(r"«[^«»\n]{0,300}»|“[^“”\n]{0,300}”|\"[^\"\n]{0,300}\"")
 _PAREN_RE = re.compile(r"\([^()\n]{0,120}\)|\[[^\[\]\n]{0,120}\]")
-_BOUNDARY_RE = re.compile(r"(?<=[.!?;…])[ *_]+(?=\S)|[ ]*(?:→|=>|->)[ ]*")
+_BOUNDARY_RE = re.compile(r"(?<=[.!?;…])[ *_]+(?=\S)|(?<![ ])[ ]*(?:→|=>|->)[ ]*")  # (?<![ ]): linear
 _TIME_LEAD_RE = re.compile(r"^[ *_>+-]*\d{1,2}[:h]\d{2}[ ]*(?:-[ ]*)?")
 _LEAD_JUNK_RE = re.compile(r"^(?:[ *_>+\-,:]|\d{1,2}[:h]\d{2}\b)*")
 _CONNECTOR_RE = re.compile(
@@ -47,7 +47,7 @@ _RELATIVE_LEAD_RE = re.compile(r"(?:qui|que|qu'|dont|lequel|laquelle|lesquels|le
 _PREPOSITION_RE = re.compile(
     r"(?:a[ ]l'[ ]?|a[ ]la[ ]+|au[ ]+|aux[ ]+|a[ ]+|sur[ ]+|pour[ ]+|en[ ]faveur[ ]d(?:e[ ]+|'[ ]?))"
 )
-_TRAILING_NUMBER_RE = re.compile(r"[ ]*(?:n°|no|numero)?[ ]?\d{1,4}[ ]*$")
+_TRAILING_NUMBER_RE = re.compile(r"(?<![ ])[ ]*(?:n°|no|numero)?[ ]?\d{1,4}[ ]*$")  # (?<![ ]): linear
 _ITEM_NUMBER_RE = re.compile(
     r"(?:resolution|motion|deliberation|point|question|projet[ ]de[ ]deliberation)s?[ ]+(?:n°[ ]?|no[ ]+)?"
     r"[\dIVXivx][\w/.-]{0,12}[ ]*[-:.)]*[ ]*"
