@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from rapidfuzz import fuzz
@@ -169,6 +169,7 @@ class Registry:
     persons: list[PersonRec] = field(default_factory=list)
     orgs: list[OrgRec] = field(default_factory=list)
     person_at: dict[tuple[int, int], int] = field(default_factory=dict)
+    org_index: dict[str, int] = field(default_factory=dict)  # org_key of every form → organisation
     org_at: dict[tuple[int, int], int] = field(default_factory=dict)
     turn_links: list[TurnLink] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
@@ -212,6 +213,7 @@ def _org_names(m: Mention) -> list[tuple[str, int, int]]:
 _LOWER_PREFIX_RE = re.compile(r"^(?:[a-zà-ÿ][\w'’-]*\s+)+(?=[A-ZÀ-Ý0-9])")
 
 
+@lru_cache(maxsize=1 << 14)
 def _core(name: str) -> str:
     """ "agence Lumen" → "Lumen": a common noun written before the proper name is not part of it."""
     return _LOWER_PREFIX_RE.sub("", name.strip())
@@ -219,12 +221,9 @@ def _core(name: str) -> str:
 
 def _same_org(a: OrgRec, name: str, acr: str | None) -> bool:
     k = org_key(name)
-    ck = org_key(_core(name))
     for f in a.forms:
         fk = org_key(f)
-        if k == fk or abbreviates(name, f) or abbreviates(f, name):
-            return True
-        if (ck != k and ck == fk) or org_key(_core(f)) == k:
+        if abbreviates(name, f) or abbreviates(f, name):
             return True
         if min(len(k), len(fk)) >= 12 and fuzz.ratio(k, fk) >= FUZZY_ORG:
             return True
@@ -243,16 +242,18 @@ def add_org(reg: Registry, m: Mention) -> int | None:
         name, acr = split_acronym(text)
         if len(name) < 2:
             continue
-        for i, o in enumerate(reg.orgs):
-            if _same_org(o, name, acr):
-                idx = i
-                break
+        # exact keys first (the same body printed again, "agence X" = "X"), then the looser matches
+        idx = reg.org_index.get(org_key(name), reg.org_index.get(org_key(_core(name))))
+        if idx is None:
+            idx = next((i for i, o in enumerate(reg.orgs) if _same_org(o, name, acr)), None)
         if idx is None:
             reg.orgs.append(OrgRec([]))
             idx = len(reg.orgs) - 1
         rec = reg.orgs[idx]
         if name not in rec.forms:
             rec.forms.append(name)
+            reg.org_index.setdefault(org_key(name), idx)
+            reg.org_index.setdefault(org_key(_core(name)), idx)
         if acr and acr not in rec.acronyms:
             rec.acronyms.append(acr)
             if acr not in rec.forms:
