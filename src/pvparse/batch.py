@@ -21,7 +21,6 @@ import json
 import multiprocessing
 import os
 import signal
-import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
@@ -31,11 +30,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .errors import InputError, PVParseError
+from .files import TEMP_PREFIX, write_atomic
 
 Status = Literal["ok", "partial", "failed"]
 
 MANIFEST_NAME = "manifest.jsonl"
-TEMP_PREFIX = ".pvparse-tmp-"
 DEFAULT_EXTENSIONS = frozenset(
     {".txt", ".text", ".md", ".markdown", ".rst", ".docx", ".docm", ".odt", ".html", ".htm", ".xhtml"}
     | {".pdf", ".doc"}
@@ -206,21 +205,6 @@ def _assign_outputs(items: Iterable[tuple[Path, str]]) -> list[Task]:
 
 def text_output(output: str) -> str:
     return output.removesuffix(".json") + ".txt"
-
-
-def write_atomic(path: Path, data: str) -> None:
-    """Write a whole file or nothing: a temp file beside it, fsync, then a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def sha256_of(path: Path) -> str | None:

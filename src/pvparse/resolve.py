@@ -20,7 +20,6 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Literal
 
 from rapidfuzz import fuzz
 
@@ -41,6 +40,7 @@ from .names import (
     tidy,
 )
 from .resources import DataModel, load_data
+from .schema import OrgClass
 
 FUZZY_PERSON = 90
 FUZZY_FAMILY = 85
@@ -58,18 +58,7 @@ def _hypocorisms() -> dict[str, frozenset[str]]:
 
 
 class OrgKind(DataModel):
-    classification: Literal[
-        "commune",
-        "departement",
-        "region",
-        "intercommunality",
-        "state",
-        "association",
-        "company",
-        "education_research",
-        "health",
-        "other",
-    ]
+    classification: OrgClass
     cues: list[str]
     at_start: bool = False
 

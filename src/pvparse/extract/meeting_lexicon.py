@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
-from typing import Literal
 
 from pydantic import Field, field_validator
 
 from ..lines import fold
 from ..resources import DataModel, load_data
+from ..schema import MeetingKind
 from .numwords import words_pattern
 from .times import clock_pattern
 
@@ -22,16 +22,6 @@ NAME_PARTICLE = r"(?:de|du|des|van|von|da|di|ben|el|le|la)"
 NAME = rf"{NAME_WORD}(?:[ ]+(?:{NAME_PARTICLE}[ ]+|d['’])?{NAME_WORD}){{0,3}}"
 _COUNT_FIELDS = ("present_count", "members_present", "members_represented", "members_total", "n")
 
-MeetingKind = Literal[
-    "general_assembly",
-    "extraordinary_general_assembly",
-    "constitutive_assembly",
-    "board",
-    "bureau",
-    "municipal_council",
-    "committee",
-    "other",
-]
 
 
 def expand(pattern: str, civilities: Sequence[str] = ("M.", "Mme")) -> str:
