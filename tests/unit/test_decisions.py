@@ -118,6 +118,28 @@ N = None
         ("La majorité des deux tiers étant atteinte, la résolution 1 est adoptée.", "adopted", N, (N,) * 4),
         ("Le quitus moral est donné à l'unanimité.", "adopted", True, (N, N, N, N)),
         ("VOTE À L'UNANIMITÉ POUR LE BUDGET", "adopted", True, (N, N, N, N)),
+        ("Rapport moral : adopté à l'unanimité.", "adopted", True, (N, N, N, N)),
+        ("Rapport financier : rejeté par 12 voix contre 3.", "rejected", False, (3, 12, N, N)),
+        ("La motion est rejetée par 9 voix contre 5.", "rejected", False, (5, 9, N, N)),
+        ("Approbation du procès-verbal : unanimité des présents.", "adopted", True, (N, N, N, N)),
+        ("Vote à main levée : unanimité.", "adopted", True, (N, N, N, N)),
+        ("Le rapport financier est approuvé (unanimité).", "adopted", True, (N, N, N, N)),
+        ("Le budget est adopté (12 pour, 2 contre, 1 abstention).", "adopted", False, (12, 2, 1, N)),
+        ("Premier tour : majorité absolue : Jeanne Roux", "adopted", False, (N, N, N, N)),
+        ("Sont élus : Anne Petit, Paul Roux et Marc Dion.", "adopted", N, (N, N, N, N)),
+        ("Accord unanime du bureau pour la sortie de juin.", "adopted", True, (N, 0, N, N)),
+        (
+            "Le CA se réunit aussitôt, pendant une suspension de séance, et désigne son bureau.",
+            "adopted",
+            N,
+            (N, N, N, N),
+        ),
+        (
+            "Vote sur la liste élue avec 12 suffrages Très Bien et 2 suffrages Bien",
+            "adopted",
+            N,
+            (N, N, N, N),
+        ),
     ],
 )
 def test_one_decision(
@@ -160,6 +182,10 @@ def test_one_decision(
         "Ce point de l'ordre du jour ne fait l'objet de vote",
         "Le bureau actuel nommé l'an dernier présente sa démission.",
         "On ne se décrète pas expert, on est validé par les pairs.",
+        "- Jeanne Martin (élue en 2017)",
+        "Marc Dion : élu en 2017",
+        "a) Atelier Typo : retenu pour la place du texte, la sobriété.",
+        "Décisions importantes à venir sur le local.",
     ],
 )
 def test_not_a_decision(text: str) -> None:
@@ -239,6 +265,42 @@ def test_candidates_with_votes_make_one_election() -> None:
     d = only(text, turn_lines=(8,))
     assert (d.result, d.unanimous, counts(d)) == ("adopted", False, (17, None, 3, None))
     assert d.subject == "élection du bureau : Liste Ensemble"
+
+
+def test_deliberation_with_a_list_then_result_is_one_decision() -> None:
+    text = (
+        "Délibération n° 4 : Travaux de la salle des fêtes\n\n"
+        "Le Conseil municipal, après en avoir délibéré, DÉCIDE :\n"
+        "- d'approuver le projet ;\n"
+        "- d'autoriser le Maire à signer les marchés.\n"
+        "Adopté à l'unanimité.\n\nQuestions diverses.\n"
+    )
+    d = only(text)
+    assert (d.result, d.unanimous, d.lines, d.subject) == (
+        "adopted",
+        True,
+        (2, 5),
+        "Travaux de la salle des fêtes",
+    )
+
+
+def test_list_of_decisions() -> None:
+    text = (
+        "## Décisions\n\n- on garde le local de la rue Haute\n- achat d'une table de mixage\n"
+        "- Bruno : préparer une documentation\n\nLa séance est levée.\n"
+    )
+    found, _ = decide(text, turn_lines=(5,))
+    assert [(d.subject, d.result) for d in found] == [
+        ("on garde le local de la rue Haute", "adopted"),
+        ("achat d'une table de mixage", "adopted"),
+    ]
+
+
+def test_election_rounds_are_two_decisions() -> None:
+    found, _ = decide(
+        "Premier tour : majorité absolue : Jeanne Roux\nDeuxième tour : majorité absolue : Paul Dion\n"
+    )
+    assert [d.lines for d in found] == [(0,), (1,)]
 
 
 # --- subjects ----------------------------------------------------------------------------------------

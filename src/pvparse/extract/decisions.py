@@ -56,6 +56,11 @@ _PERSON_SUBJECT_RE = re.compile(r"(?:^|[ ,:;])(?:on|je|j'|tu|nous|vous)[ ]*$")
 _HEAD_PREPOSITION_RE = re.compile(
     r"(?:du|de la|de l'|des|de|d'|sur|sur le|sur la|sur les|pour|pour le|pour la|concernant)\b[ ]*"
 )
+_HOW_WORDS = frozenset(
+    "par avec et a sans des de du voix vote votes suffrages presents representes membres votants exprimes "
+    "observation observations modification modifications reserve reserves main levee bulletin secret".split()
+)
+_COLON_AFTER_RE = re.compile(r"[ *_]*:[ ]*(?=\S)")
 _NEGATED_CLAUSE_RE = re.compile(r"[ ]*ne[ ]+(?:pas|plus)\b")
 _COUNT_ONLY_RE = re.compile(r"^[\s,;/+*_.\-|:()\[\]]*(?:(?:et|dont|soit|ainsi)[\s,;/+*_.\-|:()\[\]]*)*$")
 _LABEL_COLON_RE = re.compile(r"(?<!\d):|:(?!\d)")
@@ -184,7 +189,9 @@ def line_evidence(line: Line, *, in_turn: bool = False) -> list[Evidence]:
     cs = line.content_start
     if cs >= end:
         return []
-    folded = _mask(_mask(fold_keep(text), _QUOTED_RE, keep_ends=True), _PAREN_RE, keep_ends=True)
+    folded = _mask(fold_keep(text), _QUOTED_RE, keep_ends=True)
+    # asides in brackets do not cut sentences ("(M. X, Mme Y)") nor tell another meeting's result
+    aside = _mask(folded, _PAREN_RE, keep_ends=True)
     if in_turn:
         colon = folded.find(":", cs)
         if colon < 0:
@@ -192,7 +199,9 @@ def line_evidence(line: Line, *, in_turn: bool = False) -> list[Evidence]:
         ev = _count_line(line, folded, cs, colon, end)
         return [ev] if ev is not None else []
     out = []
-    for k, (s, e) in enumerate(_segments(folded, cs, end)):
+    for k, (s, e) in enumerate(_segments(aside, cs, end)):
+        if patterns().past.search(aside, s, e):
+            continue
         ev = _segment_evidence(line, text, folded, s, e, first=k == 0)
         if ev is not None:
             out.append(ev)
@@ -215,7 +224,7 @@ def _counts(
 ) -> tuple[dict[str, int], list[tuple[int, int]], tuple[int, int, int] | None]:
     """Counts in folded[s:e] by field, the spans they cover, and a bare "12 voix" (start, end, n)."""
     p = patterns()
-    seg = _mask(folded[:e], _PAREN_RE)
+    seg = folded[:e]
     counts: dict[str, int] = {}
     covered: list[tuple[int, int]] = []
 
@@ -263,8 +272,6 @@ def _only_counts(folded: str, s: int, e: int, covered: list[tuple[int, int]]) ->
 def _segment_evidence(line: Line, text: str, folded: str, s: int, e: int, *, first: bool) -> Evidence | None:
     p = patterns()
     seg = folded[s:e]
-    if p.past.search(seg):
-        return None
     question = seg.rstrip(" *_").endswith("?")
     lead = _LEAD_JUNK_RE.match(seg)
     body_start = s + (lead.end() if lead else 0)
@@ -297,6 +304,8 @@ def _segment_evidence(line: Line, text: str, folded: str, s: int, e: int, *, fir
         hs = _head_subject(line, folded, head_m.end(), colon, e)
         if subject is None:
             subject = hs
+        if result is None:
+            result = _participle_result(text, folded, head_m.end(), e)
     elif (
         colon > body_start
         and (counts or bare)
@@ -313,6 +322,9 @@ def _segment_evidence(line: Line, text: str, folded: str, s: int, e: int, *, fir
     if counts and not (strong_counts or head or statement):
         # "12 pour" alone is only a count next to other counts or a vote head: decided in grouping
         pass
+    if result == "rejected" and p.count_by_against.search(folded, s, e) and "for" in counts:
+        # "rejeté par 12 voix contre 3": the larger number is against
+        counts["for"], counts["against"] = counts["against"], counts["for"]
     unanimity_minus = bool(p.unanimity_minus.search(folded, s, e))
     ev = Evidence(
         line=line.index,
@@ -336,6 +348,15 @@ def _segment_evidence(line: Line, text: str, folded: str, s: int, e: int, *, fir
     if ev.modifier_only and not (ev.unanimous or ev.unanimity_minus or ev.majority or ev.consent):
         return None
     return ev
+
+
+def _participle_result(text: str, folded: str, s: int, e: int) -> str | None:
+    """In a vote record, a participle anywhere states the outcome ("Vote sur la liste élue avec ...")."""
+    p = patterns()
+    for m in p.any_participle.finditer(folded, s, e):
+        if not _noun_vote(text, m.start("part"), m.group("part")):
+            return _result_of(m.group("part"))
+    return None
 
 
 def _label_colon(folded: str, s: int, e: int, *, last: bool = False) -> int:
@@ -379,6 +400,14 @@ def _statement(
     m = p.standalone.match(folded, s, e)
     if m and not _noun_vote(text, m.start("part"), m.group("part")):
         found.append((m.start(), _result_of(m.group("part")), None))
+    # "Rapport moral : adopté à l'unanimité", "Approbation du PV : unanimité." — but not
+    # "Marc : élu en 2017" nor "Atelier X : retenu pour la place du texte"
+    m = p.label_result.search(folded, body_start, e)
+    if m and not _noun_vote(text, m.start("part"), m.group("part")) and _only_vote_words(folded, m.end(), e):
+        found.append((m.start("part"), _result_of(m.group("part")), None))
+    m = p.label_flag.search(folded, body_start, e)
+    if m:
+        found.append((m.start() + 1, "adopted", None))
     m = p.unanimous_noun.search(folded, s, e)
     if m:
         found.append((m.start(), "adopted", None))
@@ -387,6 +416,15 @@ def _statement(
         rest = _subject(line, m.end(), e, strong=False)
         found.append((m.start(), "adopted", rest if rest and len(rest.text.split()) >= 3 else None))
     return min(found, key=lambda f: f[0]) if found else None
+
+
+def _only_vote_words(folded: str, s: int, e: int) -> bool:
+    """Nothing after a result but how it was reached ("à l'unanimité", "par 12 voix pour")."""
+    p = patterns()
+    rest = folded[s:e]
+    for rx in (p.count_by_against, p.unanimity, p.majority, p.consent, p.count_label, p.count_number):
+        rest = rx.sub(" ", rest)
+    return all(w in _HOW_WORDS for w in re.findall(r"[\w']+", rest))
 
 
 def _result_of(participle: str, negated: bool = False) -> str:
@@ -461,6 +499,8 @@ def _passive_statement(line: Line, folded: str, s: int, e: int) -> list[_Found]:
         subject = _noun_phrase(line, folded, s, subj_end)
         if subject is not None and _is_rule(folded, subject, line.start):
             continue
+        if subject is None and (after := _COLON_AFTER_RE.match(folded, m.end(), e)):
+            subject = _subject(line, after.end(), e, strong=True)  # "Sont élus : A, B et C"
         out.append((m.start(), _result_of(m.group("part"), negated), subject))
     return out
 
@@ -614,6 +654,8 @@ def _similar(a: str, b: str) -> bool:
 def _group(lines: Sequence[Line], closed: set[int], turn_lines: set[int]) -> list[_Group]:
     groups: list[_Group] = []
     cur: _Group | None = None
+    listing = False  # the last evidence line announced a list ("... DÉCIDE :", "Sont élus :")
+    decided = False  # under "Décisions :" each item is a decision
 
     def close() -> None:
         nonlocal cur
@@ -622,14 +664,28 @@ def _group(lines: Sequence[Line], closed: set[int], turn_lines: set[int]) -> lis
         cur = None
 
     for line in lines:
-        if line.index in closed:
-            close()
-            continue
         if line.blank:
             if cur is not None and _voters_only(cur):
                 close()
             continue
+        if (decided or listing) and not line.bullet:
+            decided = listing = False
+        if line.index in closed:
+            close()
+            decided = _decision_list_header(line)
+            continue
+        if decided:
+            if line.index not in turn_lines:
+                close()
+                cur = _Group([_list_decision(line)])
+            continue
+        if _decision_list_header(line):
+            close()
+            decided = True
+            continue
         evs = line_evidence(line, in_turn=line.index in turn_lines)
+        if listing and not evs:
+            continue
         if not evs or (all(e.modifier_only for e in evs) and cur is None):
             close()
             continue
@@ -644,8 +700,25 @@ def _group(lines: Sequence[Line], closed: set[int], turn_lines: set[int]) -> lis
                 cur = _Group([ev])
             else:
                 cur.items.append(ev)
+        listing = line.content.rstrip(" *_").endswith(":")
     close()
     return groups
+
+
+def _decision_list_header(line: Line) -> bool:
+    """ "Décisions :", "## Décisions prises" over a list whose items are each a decision."""
+    return bool(patterns().decision_list.fullmatch(fold_keep(line.text).strip()))
+
+
+def _list_decision(line: Line) -> Evidence:
+    """An item of a list of decisions: its own statement if it has one, else adopted as written."""
+    evs = [e for e in line_evidence(line) if e.statement]
+    if evs:
+        return evs[0]
+    subject = _subject(line, line.content_start, len(line.text), strong=True)
+    start = subject.start if subject else line.start + line.content_start
+    end = subject.end if subject else line.end
+    return Evidence(line.index, start, end, statement=True, result="adopted", subject=subject)
 
 
 def _voters_only(g: _Group) -> bool:

@@ -120,7 +120,7 @@ _WB = r"(?<![\w'])"  # a word starts here
 _WE = r"(?![\w'-])"  # a word ends here
 _NUM = r"\d{1,4}"
 # A number that is an amount, a percentage or a time is not a count.
-_NOT_AMOUNT = r"(?![\d.,]|[ ]?(?:€|%|k€|euros?\b|h\d|h\b|ans?\b|mois\b|jours?\b|m2|m²|cent\b|mille\b))"
+_NOT_AMOUNT = r"(?!\d|[.,]\d|[ ]?(?:€|%|k€|euros?\b|h\d|h\b|ans?\b|mois\b|jours?\b|m2|m²|cent\b|mille\b))"
 _AGREE = r"(?:e|s|es)?"
 
 
@@ -140,11 +140,15 @@ class VotePatterns:
     passive: re.Pattern[str]
     quitus: re.Pattern[str]
     standalone: re.Pattern[str]
+    label_result: re.Pattern[str]
+    any_participle: re.Pattern[str]
+    label_flag: re.Pattern[str]
     active: re.Pattern[str]
     active_past: re.Pattern[str]
     opinion: re.Pattern[str]
     impersonal: re.Pattern[str]
     decision_label: re.Pattern[str]
+    decision_list: re.Pattern[str]
     consent: re.Pattern[str]
     unanimity: re.Pattern[str]
     unanimity_minus: re.Pattern[str]
@@ -184,6 +188,8 @@ def patterns() -> VotePatterns:
     body = r"(?:(?:l'[ ]?|le[ ]+|la[ ]+|les[ ]+|notre[ ]+|son[ ]+|sa[ ]+)?" + alternation(r.bodies) + r")"
     verbs = "(?:" + alternation(r.adopted_verbs) + "|" + alternation(r.rejected_verbs) + ")"
     apposition = r"(?:[ ]*,[^,.;:]{1,80},)?"
+    # "Le CA se réunit aussitôt, pendant une suspension de séance, et désigne son bureau"
+    coordinated = r"(?:[ ][^.;:!?]{1,100}?[ ,]et)?"
     return VotePatterns(
         count_label=re.compile(
             rf"{_WB}(?:{nouns}[ ]+)?(?P<word>{all_field_words})[ ]*(?:\*\*|__)?[ ]*[:=][ ]*(?:\*\*|__)?[ ]*"
@@ -220,9 +226,15 @@ def patterns() -> VotePatterns:
         standalone=re.compile(
             rf"(?:[ *_>+-]|=>|->|→)*(?:resultats?[ ]*:[ ]*)?(?P<part>{any_p}){_AGREE}{_WE}(?![ ]*:)"
         ),
+        any_participle=re.compile(rf"{_WB}(?P<part>{any_p}){_AGREE}{_WE}"),
+        label_result=re.compile(rf":[ *_]*(?P<part>{any_p}){_AGREE}{_WE}"),
+        label_flag=re.compile(
+            rf":[ *_]*(?:{alternation([*r.unanimity, *r.majority, *r.consent])})"
+            r"(?:[ ]+(?:des|de[ ]+la|du)[ ]+[\w' ]{1,40})?[ .!*_]*$"
+        ),
         active=re.compile(
-            rf"{_WB}(?P<body>{body}){_WE}{apposition}[ ]+(?:(?P<neg>ne[ ]+|n'[ ]?))?(?P<verb>{verbs}){_WE}"
-            r"(?P<pas>[ ]+pas)?"
+            rf"{_WB}(?P<body>{body}){_WE}{apposition}{coordinated}[ ]+(?:(?P<neg>ne[ ]+|n'[ ]?))?"
+            rf"(?P<verb>{verbs}){_WE}(?P<pas>[ ]+pas)?"
         ),
         active_past=re.compile(
             rf"{_WB}(?P<body>{body}){_WE}{apposition}[ ]+(?:(?P<neg>ne[ ]+|n'[ ]?))?"
@@ -236,6 +248,9 @@ def patterns() -> VotePatterns:
         impersonal=re.compile(rf"{_WB}(?P<phrase>{alternation(r.impersonal)})[ ]+(?:de|d'|que|qu')"),
         decision_label=re.compile(
             rf"(?:[ *_]|\*\*)*(?P<label>{alternation(r.decision_labels)})[ *_]*:[ ]*(?=\S)"
+        ),
+        decision_list=re.compile(
+            rf"(?:[#=*_ ]|\*\*)*(?:relevee?[ ]+de[ ]+)?{alternation(r.decision_labels)}[ *_#=]*:?[ *_#=]*"
         ),
         consent=re.compile(rf"{_WB}(?:{alternation(r.consent)}){_WE}"),
         unanimity=re.compile(rf"{_WB}(?:{alternation(r.unanimity)}){_WE}"),
