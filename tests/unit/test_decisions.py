@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Collection
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pvparse.extract.decisions import find_decisions
 from pvparse.extract.drafts import DecisionDraft, Finding
@@ -455,3 +457,52 @@ def test_ag2022_decisions(ag2022_text: str) -> None:
     assert ag2022_text[budget.start : budget.end].startswith("Votes validations")
     assert (board.result, board.unanimous, board.subject) == ("adopted", True, "nouveau CA")
     assert findings == []
+
+
+# --- properties --------------------------------------------------------------------------------------
+
+VOTE_BITS = [
+    "Pour : 12",
+    "Contre : 3",
+    "abstentions : 1",
+    "Votants : 16",
+    "Vote :",
+    "Vote du budget :",
+    "adopté",
+    "rejetée",
+    "à l'unanimité",
+    "Pas d'objection.",
+    "Le rapport est adopté.",
+    "| Pour | Contre |",
+    "|---|---|",
+    "| 3 | 4 |",
+    "Décisions :",
+    "- on garde le local",
+    "par 5 voix contre 2",
+    "(dont 3 pouvoirs)",
+    "«",
+    "»",
+    "Premier tour :",
+    "Sont élus :",
+    "\n",
+    "\n\n",
+    " ",
+    ".",
+    ";",
+    ":",
+    "→",
+    "## Titre",
+]
+
+
+@given(st.lists(st.sampled_from(VOTE_BITS) | st.text(max_size=12), max_size=40).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_never_crashes_and_spans_hold(text: str) -> None:
+    found, findings = decide(text)
+    for d in found:
+        assert 0 <= d.start < d.end <= len(text)
+        assert text[d.start : d.end].strip() == text[d.start : d.end]
+        assert d.result in ("adopted", "rejected", "unknown")
+        assert list(d.lines) == sorted(set(d.lines))
+    for f in findings:
+        assert f.code == "vote_count_mismatch"
