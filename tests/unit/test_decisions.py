@@ -142,6 +142,21 @@ N = None
             N,
             (N, N, N, N),
         ),
+        ("Proposition adoptée à l'unanimité.", "adopted", True, (N, N, N, N)),
+        ("Motion rejetée par 9 voix.", "rejected", False, (N, 9, N, N)),
+        ("Le compte administratif est adopté par 14 voix.", "adopted", N, (14, N, N, N)),
+        ("Pour : 15, Contre : néant, Abstention : néant", "adopted", True, (15, 0, 0, N)),
+        (
+            "L'assemblée générale, après avoir entendu le rapport moral, l'approuve.",
+            "adopted",
+            N,
+            (N, N, N, N),
+        ),
+        ("L'AG à l'unanimité décide de maintenir la cotisation.", "adopted", True, (N, N, N, N)),
+        ("Le rapport moral est soumis au vote. Il est adopté à l'unanimité.", "adopted", True, (N, N, N, N)),
+        ("Le montant est maintenu à 15 € : adopté à l'unanimité.", "adopted", True, (N, N, N, N)),
+        ("Adoptée par quinze voix pour et deux abstentions.", "adopted", False, (15, N, 2, N)),
+        ("Résultat : 8 oui, 2 non", "adopted", False, (8, 2, N, N)),
     ],
 )
 def test_one_decision(
@@ -188,6 +203,9 @@ def test_one_decision(
         "Marc Dion : élu en 2017",
         "a) Atelier Typo : retenu pour la place du texte, la sobriété.",
         "Décisions importantes à venir sur le local.",
+        "Le budget voté l'an dernier prévoyait une hausse.",
+        "Pour : un meilleur accueil des nouveaux.",
+        "Les comptes approuvés par le commissaire sont en ligne.",
     ],
 )
 def test_not_a_decision(text: str) -> None:
@@ -296,6 +314,17 @@ def test_list_of_decisions() -> None:
         ("on garde le local de la rue Haute", "adopted"),
         ("achat d'une table de mixage", "adopted"),
     ]
+
+
+def test_unanimity_alone_under_what_was_put_to_the_vote() -> None:
+    text = "Le président met aux voix le projet de convention avec la mairie.\n\nÀ l'unanimité.\n"
+    d = only(text)
+    assert (d.result, d.unanimous, d.subject, d.lines) == (
+        "adopted",
+        True,
+        "projet de convention avec la mairie",
+        (2,),
+    )
 
 
 def test_election_rounds_are_two_decisions() -> None:

@@ -238,9 +238,12 @@ def _counts(
     for m in p.count_by_against.finditer(seg, s, e):
         put("for", int(m.group("for")), m.start(), m.end())
         put("against", int(m.group("against")), m.start(), m.end())
+    for m in p.count_by_votes.finditer(seg, s, e):
+        if free(m.start(), m.end()):
+            put("for", _number(m.group("n")), m.start(), m.end())  # "adopté par 14 voix"
     for m in p.count_label.finditer(seg, s, e):
         if free(m.start(), m.end()):
-            put(p.field_of[" ".join(m.group("word").split())], int(m.group("n")), m.start(), m.end())
+            put(p.field_of[" ".join(m.group("word").split())], _number(m.group("n")), m.start(), m.end())
     for m in p.count_number.finditer(seg, s, e):
         if free(m.start(), m.end()):
             put(p.field_of[" ".join(m.group("word").split())], int(m.group("n")), m.start(), m.end())
@@ -259,6 +262,11 @@ def _counts(
             bare = (m.start(), m.end(), int(m.group("n")))
             break
     return counts, covered, bare
+
+
+def _number(n: str) -> int:
+    """ "12" → 12, "deux" → 2, "néant" → 0."""
+    return int(n) if n.isdigit() else patterns().numbers[" ".join(n.split())]
 
 
 def _only_counts(folded: str, s: int, e: int, covered: list[tuple[int, int]]) -> bool:
@@ -322,9 +330,12 @@ def _segment_evidence(line: Line, text: str, folded: str, s: int, e: int, *, fir
     if counts and not (strong_counts or head or statement):
         # "12 pour" alone is only a count next to other counts or a vote head: decided in grouping
         pass
-    if result == "rejected" and p.count_by_against.search(folded, s, e) and "for" in counts:
-        # "rejeté par 12 voix contre 3": the larger number is against
-        counts["for"], counts["against"] = counts["against"], counts["for"]
+    if result == "rejected" and (
+        p.count_by_against.search(folded, s, e) or p.count_by_votes.search(folded, s, e)
+    ):
+        # "rejeté par 12 voix contre 3", "rejetée par 9 voix": the number after "par" is against
+        swapped = {"for": counts.pop("against", None), "against": counts.pop("for", None)}
+        counts.update({k: v for k, v in swapped.items() if v is not None})
     unanimity_minus = bool(p.unanimity_minus.search(folded, s, e))
     ev = Evidence(
         line=line.index,
@@ -408,6 +419,19 @@ def _statement(
     m = p.label_flag.search(folded, body_start, e)
     if m:
         found.append((m.start() + 1, "adopted", None))
+    # "Proposition adoptée à l'unanimité.", "Rapport moral approuvé."
+    m = p.noun_result.match(folded, body_start, e)
+    if m and not _noun_vote(text, m.start("part"), m.group("part")) and _only_vote_words(folded, m.end(), e):
+        found.append(
+            (
+                m.start("part"),
+                _result_of(m.group("part")),
+                _subject(line, m.start(), m.end("np"), strong=True),
+            )
+        )
+    # "À l'unanimité." alone on its line, under what was put to the vote
+    if first and p.flag_only.fullmatch(folded, body_start, e):
+        found.append((body_start, "adopted", None))
     m = p.unanimous_noun.search(folded, s, e)
     if m:
         found.append((m.start(), "adopted", None))
@@ -422,7 +446,15 @@ def _only_vote_words(folded: str, s: int, e: int) -> bool:
     """Nothing after a result but how it was reached ("à l'unanimité", "par 12 voix pour")."""
     p = patterns()
     rest = folded[s:e]
-    for rx in (p.count_by_against, p.unanimity, p.majority, p.consent, p.count_label, p.count_number):
+    for rx in (
+        p.count_by_against,
+        p.count_by_votes,
+        p.unanimity,
+        p.majority,
+        p.consent,
+        p.count_label,
+        p.count_number,
+    ):
         rest = rx.sub(" ", rest)
     return all(w in _HOW_WORDS for w in re.findall(r"[\w']+", rest))
 
@@ -869,6 +901,13 @@ def _proposal_subject(
         m = p.proposal_label.match(folded, ln.content_start)
         if m:
             subj = _subject(ln, m.end(), len(ln.text), strong=True)
+            return subj.text if subj else None
+        put = p.submission.search(folded)  # "Le président soumet la liste aux votes des membres"
+        if put:
+            part = "a" if put.group("a") else "b"
+            subj = _subject(
+                ln, _skip_determiner(folded, put.start(part), put.end(part)), put.end(part), strong=True
+            )
             return subj.text if subj else None
     return None
 

@@ -132,6 +132,7 @@ class VotePatterns:
     count_number: re.Pattern[str]
     count_words_number: re.Pattern[str]
     count_by_against: re.Pattern[str]
+    count_by_votes: re.Pattern[str]
     bare_votes: re.Pattern[str]
     field_of: dict[str, str]
     numbers: dict[str, int]
@@ -141,8 +142,11 @@ class VotePatterns:
     quitus: re.Pattern[str]
     standalone: re.Pattern[str]
     label_result: re.Pattern[str]
+    noun_result: re.Pattern[str]
     any_participle: re.Pattern[str]
     label_flag: re.Pattern[str]
+    flag_only: re.Pattern[str]
+    submission: re.Pattern[str]
     active: re.Pattern[str]
     active_past: re.Pattern[str]
     opinion: re.Pattern[str]
@@ -190,10 +194,13 @@ def patterns() -> VotePatterns:
     apposition = r"(?:[ ]*,[^,.;:]{1,80},)?"
     # "Le CA se réunit aussitôt, pendant une suspension de séance, et désigne son bureau"
     coordinated = r"(?:[ ][^.;:!?]{1,100}?[ ,]et)?"
+    # "L'AG, à l'unanimité, décide", "L'AG à l'unanimité décide", "l'approuve", "les adopte"
+    manner = r"(?:[ ]+(?:a[ ]l'unanimite|a[ ]la[ ]majorite|unanimement|majoritairement))?"
+    pronoun = r"(?:[ ]+(?:l'|les|le|la))?"
     return VotePatterns(
         count_label=re.compile(
             rf"{_WB}(?:{nouns}[ ]+)?(?P<word>{all_field_words})[ ]*(?:\*\*|__)?[ ]*[:=][ ]*(?:\*\*|__)?[ ]*"
-            rf"(?P<n>{_NUM}){_NOT_AMOUNT}"
+            rf"(?P<n>{_NUM}{_NOT_AMOUNT}|(?:neant|aucune?|zero){_WE})"
         ),
         count_number=re.compile(
             rf"(?<![\w.,/-])(?P<n>{_NUM})[ ]*(?:(?P<noun>{nouns})[ ]+)?(?P<word>{all_field_words}){_WE}"
@@ -206,6 +213,9 @@ def patterns() -> VotePatterns:
         count_by_against=re.compile(
             rf"{_WB}(?:par|a)[ ]+(?P<for>{_NUM})[ ]+{nouns}[ ]+contre[ ]+(?P<against>{_NUM}){_NOT_AMOUNT}"
             rf"(?![ ]*(?:{nouns}[ ]+)?(?:pour|contre)\b)"
+        ),
+        count_by_votes=re.compile(
+            rf"{_WB}(?:par|a)[ ]+(?P<n>{_NUM})[ ]+{nouns}{_WE}(?![ ]+(?:{all_field_words}){_WE})"
         ),
         bare_votes=re.compile(rf"(?<![\w.,/-])(?P<n>{_NUM})[ ]*(?P<noun>{nouns}){_WE}"),
         field_of=field_of,
@@ -226,15 +236,26 @@ def patterns() -> VotePatterns:
         standalone=re.compile(
             rf"(?:[ *_>+-]|=>|->|→)*(?:resultats?[ ]*:[ ]*)?(?P<part>{any_p}){_AGREE}{_WE}(?![ ]*:)"
         ),
+        noun_result=re.compile(
+            rf"(?P<np>(?:[^\W\d][\w'-]*)(?:[ ]+[\w'-]+){{0,7}}?)[ ]+(?P<part>{any_p}){_AGREE}{_WE}"
+        ),
         any_participle=re.compile(rf"{_WB}(?P<part>{any_p}){_AGREE}{_WE}"),
         label_result=re.compile(rf":[ *_]*(?P<part>{any_p}){_AGREE}{_WE}"),
+        flag_only=re.compile(
+            rf"[ *_>+-]*(?:{alternation([*r.unanimity, *r.majority, *r.consent])})"
+            r"(?:[ ]+(?:des|de[ ]+la|du)[ ]+[\w' ]{1,40})?[ .!*_]*"
+        ),
+        submission=re.compile(
+            r"(?<![\w'])(?:soumet|soumettent|met|mettent)[ ]+(?:(?:au[ ]+vote|aux[ ]+voix|aux[ ]+votes)[ ]+"
+            r"(?P<a>[^.;:]{3,120})|(?P<b>[^.;:]{3,120}?)[ ]+(?:au[ ]+vote|aux[ ]+voix|aux[ ]+votes)(?![\w']))"
+        ),
         label_flag=re.compile(
             rf":[ *_]*(?:{alternation([*r.unanimity, *r.majority, *r.consent])})"
             r"(?:[ ]+(?:des|de[ ]+la|du)[ ]+[\w' ]{1,40})?[ .!*_]*$"
         ),
         active=re.compile(
-            rf"{_WB}(?P<body>{body}){_WE}{apposition}{coordinated}[ ]+(?:(?P<neg>ne[ ]+|n'[ ]?))?"
-            rf"(?P<verb>{verbs}){_WE}(?P<pas>[ ]+pas)?"
+            rf"{_WB}(?P<body>{body}){_WE}{apposition}{coordinated}{manner}"
+            rf"(?:[ ]+(?P<neg>ne|n'))?{pronoun}[ ]*(?P<verb>{verbs}){_WE}(?P<pas>[ ]+pas)?"
         ),
         active_past=re.compile(
             rf"{_WB}(?P<body>{body}){_WE}{apposition}[ ]+(?:(?P<neg>ne[ ]+|n'[ ]?))?"
