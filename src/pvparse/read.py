@@ -82,18 +82,23 @@ def decode_bytes(data: bytes, *, name: str = "<input>") -> tuple[str, str]:
     return _checked(text, name), encoding
 
 
-_FRENCH_CHARS = frozenset("éèàçêôùîâûëïüÿœæÉÈÀÇÊÔÙÎÂÛËÏÜŒÆ’‘“”«»–—…€°•·")
+# How much a character says "French text": common accented letters and typographic signs count most;
+# rare capitals and letters are neutral (neither for nor against a code page).
+_FRENCH_WEIGHTS = {c: 3 for c in "éèàçêôùîâûœ’"} | {c: 1 for c in "ëïÉÈÀÇÊ“”«»–—…€°•·‘"}
+_FRENCH_NEUTRAL = frozenset("ÿæüÆÜÏËÛÎÔÂÙŒ")
 
 
 def _french_score(text: str) -> int:
-    """Letters and signs of French text count for, other non-ASCII characters and controls against."""
-    good = bad = 0
+    """French letters and signs count for, other non-ASCII characters and controls against."""
+    score = 0
     for c in text:
-        if c in _FRENCH_CHARS:
-            good += 1
+        if c in _FRENCH_WEIGHTS:
+            score += _FRENCH_WEIGHTS[c]
+        elif c in _FRENCH_NEUTRAL:
+            continue
         elif ord(c) > 127 or (c < " " and c not in "\t\n\r\f\v"):
-            bad += 1
-    return good - 2 * bad
+            score -= 2
+    return score
 
 
 def _checked(text: str, name: str) -> str:
