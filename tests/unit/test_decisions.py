@@ -327,6 +327,23 @@ def test_unanimity_alone_under_what_was_put_to_the_vote() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("above", "subject"),
+    [
+        ("Proposition : passer l'adhésion à 12 €.\nPaul propose de garder 10 €.", "passer l'adhésion à 12 €"),
+        ("Paul propose de garder la cotisation à 10 €.", "garder la cotisation à 10 €"),
+        ("La présidente soumet au vote la convention avec la mairie.", "convention avec la mairie"),
+    ],
+)
+def test_subject_from_what_was_proposed(above: str, subject: str) -> None:
+    assert only(f"{above}\n\nLa proposition est adoptée.\n").subject == subject
+
+
+def test_agenda_item_wins_over_a_proposal_in_a_speech() -> None:
+    text = "3 - Taux d'imposition 2016\n\nM. Blanc propose de maintenir les taux.\n\nADOPTÉ À L'UNANIMITÉ\n"
+    assert only(text).subject == "Taux d'imposition 2016"
+
+
 def test_election_rounds_are_two_decisions() -> None:
     found, _ = decide(
         "Premier tour : majorité absolue : Jeanne Roux\nDeuxième tour : majorité absolue : Paul Dion\n"

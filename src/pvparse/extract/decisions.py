@@ -869,26 +869,36 @@ def _unanimous_from(counts: dict[str, int]) -> bool | None:
 def _choose_subject(
     g: _Group, lines: Sequence[Line], headings: Sequence[Heading], first_line: int, after_line: int
 ) -> str | None:
+    """What was decided, from the most to the least explicit: the statement, "Proposition : X",
+    "met X aux voix", an agenda item's title, "X propose de ...", a clause, the section title."""
     subjects = [s for s in g.subjects() if not _is_generic(s.text)]
     strong = [s for s in subjects if s.strong]
     if strong:
         return strong[0].text
-    proposal = _proposal_subject(lines, headings, first_line, after_line)
-    if proposal:
-        return proposal
+    proposals = _proposal_subjects(lines, headings, first_line, after_line)
+    if "label" in proposals:
+        return proposals["label"]
+    if "put" in proposals:
+        return proposals["put"]
     hint = next((s.text for s in g.subjects() if fold_keep(s.text) in patterns().bodies), None)
-    heading = _heading_subject(headings, first_line, numbered_only=bool(subjects), hint=hint)
-    if heading:
-        return heading
-    return subjects[0].text if subjects else None
+    item = _heading_subject(headings, first_line, numbered_only=True, hint=hint)
+    if item:
+        return item
+    if "proposed" in proposals:
+        return proposals["proposed"]
+    if subjects:
+        return subjects[0].text
+    return _heading_subject(headings, first_line, hint=hint)
 
 
-def _proposal_subject(
+def _proposal_subjects(
     lines: Sequence[Line], headings: Sequence[Heading], first_line: int, after_line: int
-) -> str | None:
-    """ "Proposition : marquage facturé 5 €" written above the vote, in the same section."""
+) -> dict[str, str]:
+    """What the lines just above the vote propose, by how explicitly: "Proposition : X" (label),
+    "Le président met aux voix X" (put), "Paul propose de X" (proposed)."""
     p = patterns()
     stop = max([after_line, *[h.last_line for h in headings if h.last_line < first_line]], default=-1)
+    found: dict[str, str] = {}
     seen = 0
     for i in range(first_line - 1, stop, -1):
         ln = lines[i]
@@ -899,17 +909,15 @@ def _proposal_subject(
             break
         folded = fold_keep(ln.text)
         m = p.proposal_label.match(folded, ln.content_start)
-        if m:
-            subj = _subject(ln, m.end(), len(ln.text), strong=True)
-            return subj.text if subj else None
-        put = p.submission.search(folded)  # "Le président soumet la liste aux votes des membres"
+        if m and (subj := _subject(ln, m.end(), len(ln.text), strong=True)):
+            found.setdefault("label", subj.text)
+        put = p.submission.search(folded)
         if put:
-            part = "a" if put.group("a") else "b"
-            subj = _subject(
-                ln, _skip_determiner(folded, put.start(part), put.end(part)), put.end(part), strong=True
-            )
-            return subj.text if subj else None
-    return None
+            part = next(g for g in ("a", "b", "c") if put.group(g))
+            start = _skip_determiner(folded, put.start(part), put.end(part))
+            if subj := _subject(ln, start, put.end(part), strong=True):
+                found.setdefault("proposed" if part == "c" else "put", subj.text)
+    return found
 
 
 def _heading_subject(

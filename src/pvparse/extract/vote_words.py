@@ -248,6 +248,7 @@ def patterns() -> VotePatterns:
         submission=re.compile(
             r"(?<![\w'])(?:soumet|soumettent|met|mettent)[ ]+(?:(?:au[ ]+vote|aux[ ]+voix|aux[ ]+votes)[ ]+"
             r"(?P<a>[^.;:]{3,120})|(?P<b>[^.;:]{3,120}?)[ ]+(?:au[ ]+vote|aux[ ]+voix|aux[ ]+votes)(?![\w']))"
+            r"|(?<![\w'])(?:propose|proposent)[ ]+(?:de[ ]+|d'[ ]?)?(?P<c>[^.;:?]{3,160})"
         ),
         label_flag=re.compile(
             rf":[ *_]*(?:{alternation([*r.unanimity, *r.majority, *r.consent])})"
