@@ -16,6 +16,9 @@ from charset_normalizer import from_bytes
 from .errors import InputError
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
+# Parse time grows linearly, some 7 s of CPU per million characters (scripts/bench_linearity.py): longer
+# text (over 1,000 pages; real minutes stay far below) is refused rather than kept waiting on.
+MAX_TEXT_CHARS = 4_000_000
 # Bytes that never occur in office text (tab, line ends, form feed and ESC excepted).
 _CONTROL_BYTES = [b for b in range(32) if b not in (9, 10, 11, 12, 13, 27)]
 
@@ -110,6 +113,16 @@ def _checked(text: str, name: str) -> str:
     return text
 
 
+def check_length(text: str, name: str) -> str:
+    """The text itself, or an InputError when it is longer than MAX_TEXT_CHARS."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(
+            f"{name}: text too long ({len(text)} characters; the limit is {MAX_TEXT_CHARS}); "
+            "split it into smaller files"
+        )
+    return text
+
+
 def media_type_for(path: Path) -> str:
     return _TEXT_MEDIA_TYPES.get(path.suffix.lower(), "text/plain")
 
@@ -136,6 +149,7 @@ def source_from_text(text: str, *, source_name: str | None = None) -> SourceText
         text = text[1:]
     if not text.strip():
         raise InputError(f"{source_name or '<text>'}: empty text")
+    check_length(text, source_name or "<text>")
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return SourceText(text=text, encoding="utf-8", media_type="text/plain", sha256=digest, path=source_name)
 
@@ -151,7 +165,9 @@ def read_source(path: Path) -> SourceText:
         text, media_type = extracted
         if not text.strip():
             raise InputError(f"{path}: no text found in the document")
+        check_length(text, str(path))
         return SourceText(text=text, encoding="utf-8", media_type=media_type, sha256=digest, path=path.name)
     text, encoding = decode_bytes(data, name=str(path))
+    check_length(text, str(path))
     media_type = media_type_for(path)
     return SourceText(text=text, encoding=encoding, media_type=media_type, sha256=digest, path=path.name)
