@@ -79,7 +79,9 @@ def weekday_pattern() -> str:
 def number_word_pattern() -> str:
     """One or more number words joined by spaces, hyphens or "et": "vingt et un", "deux mille vingt-trois"."""
     w = words_pattern([k for k in load_date_words().numbers if k != "premier"])
-    return rf"(?:{w}(?:(?:[\s-]+et)?[\s-]+{w})*)(?![\w-])"
+    # at most 10 words ("mille neuf cent quatre-vingt-dix-neuf" has 7): a run of thousands of number
+    # words would otherwise be rescanned from each of its words (quadratic; issue 6)
+    return rf"(?:{w}(?:(?:[\s-]+et)?[\s-]+{w}){{0,9}})(?![\w-])"
 
 
 def month_number(name: str) -> int | None:
