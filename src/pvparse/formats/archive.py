@@ -45,7 +45,12 @@ def open_zip(path: Path, data: bytes) -> zipfile.ZipFile:
 
 def read_member(path: Path, archive: zipfile.ZipFile, name: str) -> bytes:
     try:
-        return archive.read(name)
+        info = archive.getinfo(name)
+        with archive.open(info) as handle:
+            # read(size) inflates at most `size` bytes; read() would inflate the whole stream in memory
+            # first, so a header lying about the size (4 KiB declared, 400 MB inside) passes the checks
+            # of open_zip and fills memory (issue 6). Reaching the declared size checks the CRC.
+            return handle.read(info.file_size)
     except KeyError:
         raise InputError(f"{path}: zip container lacks {name}") from None
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
