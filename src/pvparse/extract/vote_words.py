@@ -269,10 +269,11 @@ def patterns() -> VotePatterns:
         ),
         impersonal=re.compile(rf"{_WB}(?P<phrase>{alternation(r.impersonal)})[ ]+(?:de|d'|que|qu')"),
         decision_label=re.compile(
-            rf"(?:[ *_]|\*\*)*(?P<label>{alternation(r.decision_labels)})[ *_]*:[ ]*(?=\S)"
+            # `[ *_]*+`, not `(?:[ *_]|\*\*)*`: the two ways to read "**" made a line of stars exponential
+            rf"[ *_]*+(?P<label>{alternation(r.decision_labels)})[ *_]*:[ ]*(?=\S)"
         ),
         decision_list=re.compile(
-            rf"(?:[#=*_ ]|\*\*)*(?:relevee?[ ]+de[ ]+)?{alternation(r.decision_labels)}[ *_#=]*:?[ *_#=]*"
+            rf"[#=*_ ]*+(?:relevee?[ ]+de[ ]+)?{alternation(r.decision_labels)}[ *_#=]*:?[ *_#=]*"
         ),
         consent=re.compile(rf"{_WB}(?:{alternation(r.consent)}){_WE}"),
         unanimity=re.compile(rf"{_WB}(?:{alternation(r.unanimity)}){_WE}"),
@@ -290,7 +291,7 @@ def patterns() -> VotePatterns:
         rejected_verb=re.compile(rf"{alternation(r.rejected_verbs)}$"),
         decide_not=re.compile(r"decid\w{0,4}[^.;]{0,60}?\bde[ ]+(?:ne[ ]+pas|rejeter|refuser|ne[ ]+plus)\b"),
         proposal_label=re.compile(
-            rf"(?:[ *_]|\*\*)*(?P<label>{alternation(lx.subjects.proposal_labels)})"
+            rf"[ *_]*+(?P<label>{alternation(lx.subjects.proposal_labels)})"
             r"(?:[ ]+(?:n°|no|numero)?[ ]?\d{1,3})?[ *_]*:[ ]*(?=\S)"
         ),
         heading_prefix=re.compile(
