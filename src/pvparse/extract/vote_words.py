@@ -234,7 +234,8 @@ def patterns() -> VotePatterns:
             rf"(?P<part>{alternation(r.quitus_participles)}){_AGREE}{_WE}"
         ),
         standalone=re.compile(
-            rf"(?:[ *_>+-]|=>|->|→)*(?:resultats?[ ]*:[ ]*)?(?P<part>{any_p}){_AGREE}{_WE}(?![ ]*:)"
+            # "->" is already "-" then ">": reading it two ways made "->->->..." exponential (issue 6)
+            rf"(?:[ *_>+-]|=>|→)*+(?:resultats?[ ]*:[ ]*)?(?P<part>{any_p}){_AGREE}{_WE}(?![ ]*:)"
         ),
         noun_result=re.compile(
             rf"(?P<np>(?:[^\W\d][\w'-]*)(?:[ ]+[\w'-]+){{0,7}}?)[ ]+(?P<part>{any_p}){_AGREE}{_WE}"
