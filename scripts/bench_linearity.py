@@ -23,9 +23,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tests.hostile.inputs import repeated_minutes  # noqa: E402
+
 import pvparse  # noqa: E402
 from pvparse.nlp import load_nlp  # noqa: E402
-from tests.hostile.inputs import repeated_minutes  # noqa: E402
 
 
 def timed(text: str, rounds: int) -> tuple[float, float]:
@@ -62,14 +63,19 @@ def main() -> int:
         mb = len(text.encode("utf-8")) / 1e6
         wall, cpu = timed(text, max(args.rounds, 5) if factor == 1 else args.rounds)
         rows.append((factor, mb, wall, cpu))
-        print(f"{factor:4d}x {mb:7.2f} MB  wall {wall:8.2f} s ({wall / mb:6.2f} s/MB)  "
-              f"cpu {cpu:8.2f} s ({cpu / mb:6.2f} s/MB)", flush=True)
+        print(
+            f"{factor:4d}x {mb:7.2f} MB  wall {wall:8.2f} s ({wall / mb:6.2f} s/MB)  "
+            f"cpu {cpu:8.2f} s ({cpu / mb:6.2f} s/MB)",
+            flush=True,
+        )
     base, last = rows[0], rows[-1]
     ratio_wall = (last[2] / last[1]) / (base[2] / base[1])
     ratio_cpu = (last[3] / last[1]) / (base[3] / base[1])
     verdict = "linear" if ratio_cpu <= 1.5 else "NOT linear"
-    print(f"per-MB ratio {last[0]}x / {base[0]}x: cpu {ratio_cpu:.2f}, wall {ratio_wall:.2f} "
-          f"(target <= 1.5: {verdict})")
+    print(
+        f"per-MB ratio {last[0]}x / {base[0]}x: cpu {ratio_cpu:.2f}, wall {ratio_wall:.2f} "
+        f"(target <= 1.5: {verdict})"
+    )
     return 0
 
 

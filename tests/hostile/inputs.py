@@ -20,9 +20,7 @@ SEED = 20220707
 BILLION_LAUGHS = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<!DOCTYPE lolz [<!ENTITY lol "lol">'
-    + "".join(
-        f'<!ENTITY lol{i} "' + f"&lol{i - 1 if i > 1 else ''};" * 10 + '">' for i in range(1, 10)
-    )
+    + "".join(f'<!ENTITY lol{i} "' + f"&lol{i - 1 if i > 1 else ''};" * 10 + '">' for i in range(1, 10))
     + "]>\n"
 )
 
@@ -54,7 +52,9 @@ def repeated_minutes(times: int) -> str:
     return "\n\n".join([ag2022_text()] * times)
 
 
-def _docx_document(body_xml: str, prolog: str = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n') -> str:
+def _docx_document(
+    body_xml: str, prolog: str = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+) -> str:
     return f'{prolog}<w:document xmlns:w="{_W}"><w:body>{body_xml}</w:body></w:document>'
 
 
@@ -171,7 +171,13 @@ def build_nul_bytes(d: Path) -> Path:
     text = ag2022_text()
     p = d / "nul.txt"
     cut = [len(text) // 5 * k for k in range(1, 5)]
-    pieces = [text[: cut[0]], text[cut[0] : cut[1]], text[cut[1] : cut[2]], text[cut[2] : cut[3]], text[cut[3] :]]
+    pieces = [
+        text[: cut[0]],
+        text[cut[0] : cut[1]],
+        text[cut[1] : cut[2]],
+        text[cut[2] : cut[3]],
+        text[cut[3] :],
+    ]
     p.write_text("\x00".join(pieces).replace("Marc Trinquet :", "Marc\x00Trinquet :"), encoding="utf-8")
     return p
 
@@ -215,9 +221,16 @@ def build_label_lines(d: Path) -> Path:
 def build_nested_brackets(d: Path) -> Path:
     n = 50_000
     text = (
-        "Compte rendu du bureau\n\nPrésents : " + "(" * n + "Jean Dupont" + ")" * n + "\n\n"
-        + "Marie Martin (" + "[{(" * (n // 3) + " : texte\n"
-        + "«" * n + " Pour : 12 — Contre : 2\n"
+        "Compte rendu du bureau\n\nPrésents : "
+        + "(" * n
+        + "Jean Dupont"
+        + ")" * n
+        + "\n\n"
+        + "Marie Martin ("
+        + "[{(" * (n // 3)
+        + " : texte\n"
+        + "«" * n
+        + " Pour : 12 — Contre : 2\n"
     )
     p = d / "crochets.txt"
     p.write_text(text, encoding="utf-8")
@@ -228,10 +241,17 @@ def build_spaces_before_colon(d: Path) -> Path:
     half = 512 * 1024
     text = (
         "Compte rendu du conseil\n\n"
-        + "Présents" + " " * half + ": Jean Dupont, Marie Martin\n"
-        + "Marie Martin" + "\u00a0" * (half // 4) + " : le budget est voté.\n"
-        + " " * (half // 4) + "\n"
-        + "Pour" + " " * (half // 4) + ": 12\n"
+        + "Présents"
+        + " " * half
+        + ": Jean Dupont, Marie Martin\n"
+        + "Marie Martin"
+        + "\u00a0" * (half // 4)
+        + " : le budget est voté.\n"
+        + " " * (half // 4)
+        + "\n"
+        + "Pour"
+        + " " * (half // 4)
+        + ": 12\n"
     )
     p = d / "espaces.txt"
     p.write_text(text, encoding="utf-8")

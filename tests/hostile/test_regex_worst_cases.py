@@ -137,6 +137,8 @@ def test_every_pattern_is_linear(name: str, pattern: re.Pattern[str], searched: 
         for tail in TAILS:
             # exponential backtracking shows on a few dozen characters already (and would hang below)
             tiny = run(pattern, unit * (40 // len(unit)) + tail, searched)
+            if tiny >= 0.25:  # a noisy machine gets a second chance
+                tiny = min(tiny, run(pattern, unit * (40 // len(unit)) + tail, searched))
             assert tiny < 0.25, f"{name}: {tiny:.2f} s on {unit!r}*{40 // len(unit)}+{tail!r}: exponential?"
             small = run(pattern, unit * (2000 // len(unit)) + tail, searched)
             if small < 0.02:
@@ -144,6 +146,8 @@ def test_every_pattern_is_linear(name: str, pattern: re.Pattern[str], searched: 
             # slow at 2 000 characters: quadratic time would make 4x the input cost 16x
             small = min(small, run(pattern, unit * (2000 // len(unit)) + tail, searched))
             big = run(pattern, unit * (8000 // len(unit)) + tail, searched)
+            if big >= 8 * small:
+                big = min(big, run(pattern, unit * (8000 // len(unit)) + tail, searched))
             assert big < 8 * small or big < 0.05, (
                 f"{name} ({'search' if searched else 'match'}) is not linear on {unit!r}*n+{tail!r}: "
                 f"{small * 1000:.0f} ms at 2 000 chars, {big * 1000:.0f} ms at 8 000"
@@ -180,7 +184,9 @@ WORST: list[tuple[str, int, str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("dotted", "index", "how", "text"), WORST, ids=[f"{w[0]}-{i}" for i, w in enumerate(WORST)])
+@pytest.mark.parametrize(
+    ("dotted", "index", "how", "text"), WORST, ids=[f"{w[0]}-{i}" for i, w in enumerate(WORST)]
+)
 def test_known_worst_cases(dotted: str, index: int, how: str, text: str) -> None:
     value = _get(dotted)
     pattern = list(_patterns_of(value))[index]

@@ -5,8 +5,31 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-GIVEN = ["Jean", "Marie", "Jean-Marie", "Élodie", "Anne", "Frédéric", "Fred", "Manon", "Brigitte", "Luc", "Chloé"]
-FAMILY = ["Dupont", "Bergère", "BERGÈRE", "Le Gall", "d'Ortigue", "Martin", "Salagnac-Diop", "Nguyen", "Ø", "Lee"]
+GIVEN = [
+    "Jean",
+    "Marie",
+    "Jean-Marie",
+    "Élodie",
+    "Anne",
+    "Frédéric",
+    "Fred",
+    "Manon",
+    "Brigitte",
+    "Luc",
+    "Chloé",
+]
+FAMILY = [
+    "Dupont",
+    "Bergère",
+    "BERGÈRE",
+    "Le Gall",
+    "d'Ortigue",
+    "Martin",
+    "Salagnac-Diop",
+    "Nguyen",
+    "Ø",
+    "Lee",
+]
 CIVILITY = ["", "", "M. ", "Mme ", "Monsieur ", "Madame ", "Dr ", "Me ", "MM. "]
 ROLES = ["Le Président", "La Présidente", "M. le Maire", "La secrétaire", "Le trésorier"]
 ORGS = [
@@ -18,14 +41,30 @@ WORDS = [
     "générale", "rapport", "moral", "adopté", "unanimité", "questions", "diverses", "séance", "levée", "à",
     "heures", "projet", "association", "comptes", "l'exercice", "2022", "12", "€", "%", "pour", "contre",
 ]  # fmt: skip
-LIST_HEADERS = ["Présents", "Présent.es", "Excusés", "Absents", "Pouvoirs", "Membres du bureau", "Étaient présents"]
-TITLES = ["INTRODUCTION", "Ordre du jour", "Rapport financier", "Questions diverses", "VOTE DU BUDGET", "Élection"]
+LIST_HEADERS = [
+    "Présents",
+    "Présent.es",
+    "Excusés",
+    "Absents",
+    "Pouvoirs",
+    "Membres du bureau",
+    "Étaient présents",
+]
+TITLES = [
+    "INTRODUCTION",
+    "Ordre du jour",
+    "Rapport financier",
+    "Questions diverses",
+    "VOTE DU BUDGET",
+    "Élection",
+]
 
 # Noise: one code point from categories that break naive parsers. No line breaks here: lines are built
 # by the generator, so the line-end properties can switch them reliably.
 _ODD_CHARS = [
     "\u00a0", "\u202f", "\u2009", "\t", "\u200b", "\u200e", "\u200f", "\u202e", "\u0301", "\u0327", "\ufeff",
-    "\u0000", "\u0001", "\u001b", "\u007f", "😀", "👩‍👩‍👧", "ש", "مرحبا", "中", "ﬁ", "Å", "ǅ", "ß", "’", "«", "»",
+    "\u0000", "\u0001", "\u001b", "\u007f", "😀", "👩‍👩‍👧", "ש", "مرحبا", "中", "ﬁ", "Å", "ǅ", "ß",
+    "’", "«", "»",
     "…", "—", "–", "•", ":", " : ", "(", ")", "[", "]", "*", "**", "_", "#", "|", "/", "=>",
 ]  # fmt: skip
 _BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
@@ -55,8 +94,12 @@ given = st.sampled_from(GIVEN)
 family = st.sampled_from(FAMILY)
 org = st.sampled_from(ORGS)
 full_name = st.builds(lambda c, g, f: f"{c}{g} {f}", st.sampled_from(CIVILITY), given, family)
-name = st.one_of(full_name, given, st.builds(lambda g, f: f"{f.upper()} {g}", given, family), st.sampled_from(ROLES))
-sentence = st.lists(st.sampled_from(WORDS), min_size=1, max_size=14).map(lambda ws: " ".join(ws).capitalize() + ".")
+name = st.one_of(
+    full_name, given, st.builds(lambda g, f: f"{f.upper()} {g}", given, family), st.sampled_from(ROLES)
+)
+sentence = st.lists(st.sampled_from(WORDS), min_size=1, max_size=14).map(
+    lambda ws: " ".join(ws).capitalize() + "."
+)
 clock = st.builds(lambda h, m: f"{h}h{m:02d}", st.integers(0, 25), st.integers(0, 61))
 
 
@@ -82,18 +125,25 @@ attendance = st.builds(
     st.sampled_from([", ", " ; ", ", et ", ","]),
 )
 proxy = st.builds(lambda a, b: f"Pouvoir de {a} à {b}", full_name, full_name)
-label_line = st.builds(lambda n, s, sep: f"{n}{sep}{s}", name, sentence, st.sampled_from([" : ", " :", ": ", " — "]))
+label_line = st.builds(
+    lambda n, s, sep: f"{n}{sep}{s}", name, sentence, st.sampled_from([" : ", " :", ": ", " — "])
+)
 vote = st.one_of(
     st.builds(
         lambda a, b, c, sep: f"Pour : {a}{sep}Contre : {b}{sep}Abstention : {c}",
-        st.integers(0, 999), st.integers(0, 999), st.integers(0, 99), st.sampled_from([" — ", " - ", ", ", " / "]),
+        st.integers(0, 999), st.integers(0, 999), st.integers(0, 99),
+        st.sampled_from([" — ", " - ", ", ", " / "]),
     ),
     st.sampled_from([
         "Adopté à l'unanimité.", "La résolution est adoptée.", "Rejeté par 10 voix contre 3.",
         "Le rapport moral est approuvé à l'unanimité des présents.", "Vote : 12 pour, 2 contre, 1 abstention",
     ]),
 )  # fmt: skip
-bullet = st.builds(lambda b, s: f"{b} {s}", st.sampled_from(["-", "*", "•", "–", "1.", "a)", "> -"]), st.one_of(sentence, entry))
+bullet = st.builds(
+    lambda b, s: f"{b} {s}",
+    st.sampled_from(["-", "*", "•", "–", "1.", "a)", "> -"]),
+    st.one_of(sentence, entry),
+)
 blank = st.sampled_from(["", " ", "\u00a0", "\t"])
 meta = st.sampled_from([
     "PROCÈS-VERBAL DE L'ASSEMBLÉE GÉNÉRALE DU 7 JUILLET 2022", "Compte rendu du conseil d'administration",

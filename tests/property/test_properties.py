@@ -169,7 +169,9 @@ MINUTES_EXAMPLE = (
 )
 
 
-@settings(max_examples=examples(0.45), suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=examples(0.45), suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 @given(minutes)
 @example(MINUTES_EXAMPLE)
 @example("Marie\u00a0Martin\u202f: bonjour\x00 ש\u0301 😀\nPrésents\u00a0: A, B (Org)\n")
@@ -193,7 +195,9 @@ ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "cp1252"]
 LINE_ENDS = ["\n", "\r\n", "\r"]
 
 
-@settings(max_examples=examples(0.2), suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=examples(0.2), suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 @given(minutes, st.sampled_from(ENCODINGS), st.sampled_from(LINE_ENDS))
 @example(MINUTES_EXAMPLE, "cp1252", "\r\n")
 @example("Présents : Hélène Léger, Zoë Œuvray\nHélène Léger : d’accord « oui » — 12 €", "cp1252", "\r")
@@ -238,7 +242,9 @@ raw_bytes = st.one_of(
 )
 
 
-@settings(max_examples=examples(0.2), suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=examples(0.2), suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 @given(raw_bytes, st.sampled_from(_SUFFIXES))
 @example(b"%PDF-1.4\n" + bytes(range(256)), ".pdf")
 @example(b"PK\x03\x04" + bytes(range(256)), ".docx")
