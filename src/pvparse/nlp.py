@@ -84,25 +84,30 @@ def _not_for_entities(nlp: Any) -> list[str]:
 def analyse(strings: Iterable[str], *, with_verbs: Iterable[str] = ()) -> dict[str, Analysis]:
     """Entities of every distinct candidate string (and finite verbs of those in `with_verbs`).
 
-    Two `nlp.pipe` passes at most: entities only for names and entries, entities and morphology for
-    the few heading candidates whose verbs matter.
+    Two `nlp.pipe` passes at most: the entity recogniser alone over the names and entries, the
+    tagger alone over the few heading candidates whose verbs matter.
     """
     verbs = sorted({s for s in with_verbs if s and s.strip()})
-    plain = sorted({s for s in strings if s and s.strip()} - set(verbs))
-    out: dict[str, Analysis] = {}
+    plain = sorted({s for s in strings if s and s.strip()})
     if not verbs and not plain:
-        return out
+        return {}
     nlp = load_nlp()
-    for group, disable in ((plain, _not_for_entities(nlp)), (verbs, [])):
-        if not group:
-            continue
-        with nlp.select_pipes(disable=disable):
-            docs = nlp.pipe([s[:_MAX_CANDIDATE_CHARS] for s in group], batch_size=256)
-            for s, doc in zip(group, docs, strict=True):
-                ents = tuple(Entity(e.label_, e.start_char, e.end_char, e.text) for e in doc.ents)
+    ents: dict[str, tuple[Entity, ...]] = {}
+    finite: set[str] = set()
+    if plain:
+        with nlp.select_pipes(disable=_not_for_entities(nlp)):
+            for s, doc in zip(
+                plain, nlp.pipe([s[:_MAX_CANDIDATE_CHARS] for s in plain], batch_size=256), strict=True
+            ):
+                ents[s] = tuple(Entity(e.label_, e.start_char, e.end_char, e.text) for e in doc.ents)
+    if verbs:
+        with nlp.select_pipes(disable=["ner"]):
+            for s, doc in zip(
+                verbs, nlp.pipe([s[:_MAX_CANDIDATE_CHARS] for s in verbs], batch_size=256), strict=True
+            ):
                 # a title may open with a noun the tagger reads as a verb ("Masse salariale")
-                finite = bool(group is verbs) and any(
+                if any(
                     t.i > 0 and t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc
-                )
-                out[s] = Analysis(ents, finite)
-    return out
+                ):
+                    finite.add(s)
+    return {s: Analysis(ents.get(s, ()), s in finite) for s in sorted(set(plain) | set(verbs))}
