@@ -104,6 +104,11 @@ class PersonRec:
     parts: NameParts = field(default_factory=lambda: NameParts(None, None))
     key: str = ""
     _keys: set[str] = field(default_factory=set)
+    # folded given and family names and the word count of `name`, kept with them: every lookup compares
+    # a name against every person, so these are computed once per name change, not per comparison
+    given_key: str | None = None
+    family_key: str | None = None
+    words: int = 0
 
     def __post_init__(self) -> None:
         forms, self.forms = self.forms, []
@@ -118,6 +123,9 @@ class PersonRec:
         best = tidy(max(self.forms, key=lambda f: (display_score(f), -self.forms.index(f))))
         if best != self.name:
             self.name, self.parts, self.key = best, split_name(best), person_key(best)
+            self.given_key = fold(self.parts.given) if self.parts.given else None
+            self.family_key = fold(self.parts.family) if self.parts.family else None
+            self.words = len(best.split())
 
     def keys(self) -> set[str]:
         return self._keys
@@ -271,21 +279,35 @@ def _find_acronyms_in_text(reg: Registry, text: str) -> None:
 # --- persons -----------------------------------------------------------------------------------
 
 
-def _same_person(p: PersonRec, name: str) -> bool:
-    key = person_key(name)
-    if key in p.keys():
+@dataclass(frozen=True)
+class _Query:
+    """A printed name's keys, computed once per lookup rather than once per person compared."""
+
+    key: str
+    given: str | None
+    family: str | None
+
+    @classmethod
+    def of(cls, name: str) -> _Query:
+        a = split_name(name)
+        return cls(person_key(name), fold(a.given) if a.given else None, fold(a.family) if a.family else None)
+
+
+def _same_person(p: PersonRec, name: str, q: _Query | None = None) -> bool:
+    q = q or _Query.of(name)
+    if q.key in p.keys():
         return True
-    a, b = split_name(name), p.parts
-    if not (a.given and b.given and a.family and b.family):
+    if not (q.given and p.given_key and q.family and p.family_key):
         return False
-    if fold(a.given) != fold(b.given):
+    if q.given != p.given_key:
         return False
-    return fuzz.ratio(fold(a.family), fold(b.family)) >= FUZZY_FAMILY and len(fold(a.family)) >= 4
+    return fuzz.ratio(q.family, p.family_key) >= FUZZY_FAMILY and len(q.family) >= 4
 
 
 def _add_full(reg: Registry, m: Mention, name: str) -> int:
+    q = _Query.of(name)
     for i, p in enumerate(reg.persons):
-        if not p.label_only and len(p.name.split()) >= 2 and _same_person(p, name):
+        if not p.label_only and p.words >= 2 and _same_person(p, name, q):
             p.add_form(name)
             p.mentions.append((m.start, m.end))
             reg.person_at[(m.start, m.end)] = i
@@ -327,16 +349,16 @@ def candidates_for(reg: Registry, name: str, *, allow_fuzzy: bool = True) -> tup
         found = [
             i
             for i, p in enumerate(reg.persons)
-            if p.parts.given
-            and fold(p.parts.given) == fold(given)
-            and p.parts.family
-            and fold(p.parts.family).startswith(fold(letter))
+            if p.given_key
+            and p.given_key == fold(given)
+            and p.family_key
+            and p.family_key.startswith(fold(letter))
         ]
         return found, "initial"
     if civ and (len(words) == 1 or all(is_caps_word(x) for x in words)):
         # "Mme DUPONT", "M. LE CORRE": a civility before a family name
         fam_key = fold(form)
-        fam = [i for i, p in enumerate(reg.persons) if p.parts.family and fold(p.parts.family) == fam_key]
+        fam = [i for i, p in enumerate(reg.persons) if p.family_key and p.family_key == fam_key]
         if fam or len(words) == 1:
             return fam, "alias"
     if len(words) == 1:
@@ -344,23 +366,24 @@ def candidates_for(reg: Registry, name: str, *, allow_fuzzy: bool = True) -> tup
         bearers = [
             i
             for i, p in enumerate(reg.persons)
-            if p.parts.given and fold(p.parts.given) == w and len(p.name.split()) >= 2
+            if p.given_key and p.given_key == w and p.words >= 2
         ]
         if not bearers and w in _hypocorisms():
             full = _hypocorisms()[w]
             bearers = [
                 i
                 for i, p in enumerate(reg.persons)
-                if p.parts.given and fold(p.parts.given) in full and len(p.name.split()) >= 2
+                if p.given_key and p.given_key in full and p.words >= 2
             ]
         return bearers, "given_name"
     if allow_fuzzy and len(words) >= 2:
-        fz = [i for i, p in enumerate(reg.persons) if len(p.name.split()) >= 2 and _same_person(p, form)]
+        q = _Query.of(form)
+        fz = [i for i, p in enumerate(reg.persons) if p.words >= 2 and _same_person(p, form, q)]
         if not fz:
             fz = [
                 i
                 for i, p in enumerate(reg.persons)
-                if len(p.name.split()) >= 2 and fuzz.ratio(p.key, key) >= FUZZY_PERSON
+                if p.words >= 2 and fuzz.ratio(p.key, key) >= FUZZY_PERSON
             ]
         return fz, "fuzzy"
     return [], "unresolved"
