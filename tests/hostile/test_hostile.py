@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import subprocess
 import sys
 import threading
@@ -61,30 +60,37 @@ class Run:
     max_rss_kib: int
 
 
-def _limits() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BYTES, MEMORY_BYTES))
+# The child sets its own address-space limit and runs `python -m pvparse`; at exit it writes its peak
+# resident set (VmHWM of its own image). The rusage of the child would not do: it counts the pages of
+# this big pytest process, which the child shared until its exec.
+_LIMITED = (
+    "import atexit, os, resource, runpy, sys; "
+    f"resource.setrlimit(resource.RLIMIT_AS, ({MEMORY_BYTES}, {MEMORY_BYTES})); "
+    "hwm = lambda: next(ln for ln in open('/proc/self/status') if ln.startswith('VmHWM')).split()[1]; "
+    "atexit.register(lambda: open(os.environ['PVPARSE_HWM_FILE'], 'w').write(hwm())); "
+    "sys.argv = ['pvparse', *sys.argv[1:]]; "
+    "runpy.run_module('pvparse', run_name='__main__')"
+)
 
 
 def run_cli(args: list[str], out_dir: Path) -> Run:
     """`python -m pvparse ARGS` in a child with an address-space limit, killed after WALL_SECONDS."""
     out, err = out_dir / "stdout.json", out_dir / "stderr.txt"
-    env = {**os.environ, "PYTHONFAULTHANDLER": "1"}
+    hwm = out_dir / "vmhwm.txt"
+    env = {**os.environ, "PYTHONFAULTHANDLER": "1", "PVPARSE_HWM_FILE": str(hwm)}
     start = time.perf_counter()
     with out.open("wb") as fo, err.open("wb") as fe:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "pvparse", *args], stdout=fo, stderr=fe, preexec_fn=_limits, env=env
-        )
+        proc = subprocess.Popen([sys.executable, "-c", _LIMITED, *args], stdout=fo, stderr=fe, env=env)
         timer = threading.Timer(WALL_SECONDS, proc.kill)
         timer.start()
         try:
-            _, status, usage = os.wait4(proc.pid, 0)
+            _, status, _usage = os.wait4(proc.pid, 0)
         finally:
             timer.cancel()
     proc.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.perf_counter() - start
-    return Run(
-        proc.returncode, out, err.read_text(encoding="utf-8", errors="replace"), seconds, usage.ru_maxrss
-    )
+    peak = int(hwm.read_text()) if hwm.exists() else 0
+    return Run(proc.returncode, out, err.read_text(encoding="utf-8", errors="replace"), seconds, peak)
 
 
 @pytest.fixture(scope="module")
