@@ -12,37 +12,19 @@ import json
 import re
 import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 
+from pvparse.schema import ListKind, MeetingKind
+
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+
 GOLD_FILES = sorted((CORPUS / "gold").glob("*.json"))
 
-KINDS = {
-    "general_assembly",
-    "extraordinary_general_assembly",
-    "constitutive_assembly",
-    "board",
-    "bureau",
-    "municipal_council",
-    "committee",
-    "other",
-}
-LIST_KINDS = {
-    "present",
-    "excused",
-    "absent",
-    "represented",
-    "staff",
-    "new_members",
-    "pending_members",
-    "board",
-    "bureau",
-    "elected",
-    "candidates",
-    "other",
-}
+# The gold format's closed sets are the contract's (../shared/eval/GOLD_FORMAT.md uses the same words).
+KINDS = set(get_args(MeetingKind))
+LIST_KINDS = set(get_args(ListKind))
 RESULTS = {"adopted", "rejected", "unknown"}
 DATE_RE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 TIME_RE = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
