@@ -34,11 +34,13 @@ from .names import (
     initial_form,
     is_caps_word,
     org_key,
+    org_tokens,
     person_key,
     split_acronym,
     split_name,
     tidy,
 )
+from .near import NearIndex
 from .resources import DataModel, load_data
 from .schema import OrgClass
 
@@ -67,6 +69,14 @@ class OrganizationLexicon(DataModel):
     kinds: list[OrgKind]
 
 
+@cache
+def _org_cues() -> tuple[tuple[str, bool, tuple[str, ...]], ...]:
+    """(classification, at_start, folded cues between spaces) of each kind, in lexicon order."""
+    kinds = load_data("organizations.toml", OrganizationLexicon).kinds
+    return tuple((k.classification, k.at_start, tuple(f" {fold(c)} " for c in k.cues)) for k in kinds)
+
+
+@lru_cache(maxsize=1 << 12)
 def classify_org(name: str, *, holds_meeting: str | None = None) -> str:
     """Classification from cue words: "Département du Gers" → departement, "Région Grand Est" → region.
 
@@ -74,11 +84,10 @@ def classify_org(name: str, *, holds_meeting: str | None = None) -> str:
     holds a municipal council is a commune.
     """
     key = " " + org_key(name).replace("'", "' ") + " "
-    for kind in load_data("organizations.toml", OrganizationLexicon).kinds:
-        for cue in kind.cues:
-            c = f" {fold(cue)} "
-            if key.startswith(c) if kind.at_start else c in key:
-                return kind.classification
+    for classification, at_start, cues in _org_cues():
+        for c in cues:
+            if key.startswith(c) if at_start else c in key:
+                return classification
     if holds_meeting == "municipal_council":
         return "commune"
     if holds_meeting in (
@@ -161,6 +170,99 @@ class TurnLink:
     candidates: tuple[int, ...] = ()
 
 
+def _bucket(index: dict[str, set[int]], key: str | None) -> list[int]:
+    """The indices filed under `key`, ascending (lookups answer in registry order)."""
+    return sorted(index.get(key, ())) if key is not None else []
+
+
+def _file(index: dict[str, set[int]], key: str | None, i: int) -> None:
+    if key is not None:
+        index.setdefault(key, set()).add(i)
+
+
+def _unfile(index: dict[str, set[int]], key: str | None, i: int) -> None:
+    if key is not None:
+        index[key].discard(i)
+
+
+@dataclass
+class PersonIndex:
+    """Persons filed under the keys lookups ask for, so a lookup reads a few buckets, not every person.
+
+    Kept in step with the records by `Registry.new_person` and `Registry.add_form`; a bucket only ever
+    narrows the persons a rule then checks exactly as before.
+    """
+
+    by_key: dict[str, set[int]] = field(default_factory=dict)  # canonical key
+    by_form: dict[str, set[int]] = field(default_factory=dict)  # key of every printed form
+    # folded given and family names; an empty one matches nothing, so it is not filed
+    by_given: dict[str, set[int]] = field(default_factory=dict)
+    by_family: dict[str, set[int]] = field(default_factory=dict)
+    # canonical keys of persons named by two words or more, for the fuzzy rule
+    near_key: NearIndex = field(default_factory=lambda: NearIndex(FUZZY_PERSON))
+    # family names by given name, for "Anne Dubreuill" ≈ "Anne Dubreuil"
+    near_family: dict[str, NearIndex] = field(default_factory=dict)
+
+    def file_person(self, i: int, p: PersonRec) -> None:
+        _file(self.by_key, p.key, i)
+        _file(self.by_given, p.given_key or None, i)
+        _file(self.by_family, p.family_key or None, i)
+        if p.words >= 2:
+            self.near_key.add(i, p.key)
+        if p.given_key and p.family_key:
+            self.near_family.setdefault(p.given_key, NearIndex(FUZZY_FAMILY)).add(i, p.family_key)
+
+    def unfile_person(self, i: int, p: PersonRec) -> None:
+        _unfile(self.by_key, p.key, i)
+        _unfile(self.by_given, p.given_key or None, i)
+        _unfile(self.by_family, p.family_key or None, i)
+        if p.words >= 2:
+            self.near_key.remove(i, p.key)
+        if p.given_key and p.family_key:
+            self.near_family[p.given_key].remove(i, p.family_key)
+
+
+@dataclass
+class OrgIndex:
+    """Organisations filed under what `_same_org` compares, so only those sharing one are compared."""
+
+    by_initials: dict[tuple[str, ...], set[int]] = field(default_factory=dict)  # of a form's words
+    by_acronym: dict[str, set[int]] = field(default_factory=dict)  # acronyms, upper case
+    by_initialism: dict[str, set[int]] = field(default_factory=dict)  # acronym_of each form
+    by_form: dict[str, set[int]] = field(default_factory=dict)  # every form as printed
+    near_key: NearIndex = field(default_factory=lambda: NearIndex(FUZZY_ORG))  # long org_keys of forms
+
+    def file_form(self, i: int, form: str) -> None:
+        tokens = org_tokens(form)
+        if len(tokens) >= 2:
+            self.by_initials.setdefault(tuple(t[0] for t in tokens), set()).add(i)
+        _file(self.by_initialism, acronym_of(form), i)
+        _file(self.by_form, form, i)
+        if len(org_key(form)) >= 12:
+            self.near_key.add(i, org_key(form))
+
+    def file_acronym(self, i: int, acr: str) -> None:
+        _file(self.by_acronym, acr.upper(), i)
+
+    def related(self, name: str, acr: str | None) -> list[int]:
+        """Every organisation `_same_org` can accept for this name (a superset), ascending."""
+        found: set[int] = set()
+        tokens = org_tokens(name)
+        if len(tokens) >= 2:
+            # an abbreviation keeps the first letter of every word: "Univ. Tech Nantes"
+            found |= self.by_initials.get(tuple(t[0] for t in tokens), set())
+        if len(org_key(name)) >= 12:
+            found |= self.near_key.near(org_key(name))
+        if acr:
+            found |= self.by_acronym.get(acr.upper(), set())
+        found |= self.by_acronym.get(name, set())
+        found |= self.by_initialism.get(name, set())
+        own = acronym_of(name)
+        if own:
+            found |= self.by_form.get(own, set())
+        return sorted(found)
+
+
 @dataclass
 class Registry:
     persons: list[PersonRec] = field(default_factory=list)
@@ -170,12 +272,30 @@ class Registry:
     org_at: dict[tuple[int, int], int] = field(default_factory=dict)
     turn_links: list[TurnLink] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    index: PersonIndex = field(default_factory=PersonIndex)
+    orgs_by: OrgIndex = field(default_factory=OrgIndex)
 
     def person_of(self, m: Mention | None) -> int | None:
         return None if m is None else self.person_at.get((m.start, m.end))
 
     def org_of(self, m: Mention | None) -> int | None:
         return None if m is None else self.org_at.get((m.start, m.end))
+
+    def new_person(self, p: PersonRec) -> int:
+        i = len(self.persons)
+        self.persons.append(p)
+        for k in p.keys():
+            _file(self.index.by_form, k, i)
+        self.index.file_person(i, p)
+        return i
+
+    def add_form(self, i: int, form: str) -> None:
+        """`PersonRec.add_form`, with the index following a change of canonical name."""
+        p = self.persons[i]
+        self.index.unfile_person(i, p)
+        p.add_form(form)
+        _file(self.index.by_form, person_key(form), i)
+        self.index.file_person(i, p)
 
 
 _CIVILITY_RE = re.compile(
@@ -242,38 +362,50 @@ def add_org(reg: Registry, m: Mention) -> int | None:
         # exact keys first (the same body printed again, "agence X" = "X"), then the looser matches
         idx = reg.org_index.get(org_key(name), reg.org_index.get(org_key(_core(name))))
         if idx is None:
-            idx = next((i for i, o in enumerate(reg.orgs) if _same_org(o, name, acr)), None)
+            idx = next((i for i in reg.orgs_by.related(name, acr) if _same_org(reg.orgs[i], name, acr)), None)
         if idx is None:
             reg.orgs.append(OrgRec([]))
             idx = len(reg.orgs) - 1
         rec = reg.orgs[idx]
         if name not in rec.forms:
-            rec.forms.append(name)
+            _add_org_form(reg, idx, name)
             reg.org_index.setdefault(org_key(name), idx)
             reg.org_index.setdefault(org_key(_core(name)), idx)
         if acr and acr not in rec.acronyms:
-            rec.acronyms.append(acr)
+            _add_org_acronym(reg, idx, acr)
             if acr not in rec.forms:
-                rec.forms.append(acr)
+                _add_org_form(reg, idx, acr)
         if name.isupper() and len(name) <= 8 and name not in rec.acronyms:
-            rec.acronyms.append(name)
+            _add_org_acronym(reg, idx, name)
         rec.mentions.append((s, e))
         reg.org_at[(m.start, m.end)] = idx
     return idx
 
 
-_CAPS_WORD_RE = re.compile(r"(?<![\w-])[A-ZÀ-Ý][A-ZÀ-Ý0-9&]{1,11}(?![\w-])")
+def _add_org_form(reg: Registry, i: int, form: str) -> None:
+    reg.orgs[i].forms.append(form)
+    reg.orgs_by.file_form(i, form)
+
+
+def _add_org_acronym(reg: Registry, i: int, acr: str) -> None:
+    reg.orgs[i].acronyms.append(acr)
+    reg.orgs_by.file_acronym(i, acr)
+
+
+# The capital comes before the look-behind (which checks the character before it) so that `re` can
+# skip to the next capital instead of trying the look-behind at every position of the text.
+_CAPS_WORD_RE = re.compile(r"[A-ZÀ-Ý](?<![\w-].)[A-ZÀ-Ý0-9&]{1,11}(?![\w-])")
 
 
 def _find_acronyms_in_text(reg: Registry, text: str) -> None:
     """An organisation's initials printed alone elsewhere ("l'ANR souhaite") become an alias."""
     printed = set(_CAPS_WORD_RE.findall(text))  # one pass over the text, whatever the number of bodies
-    for o in reg.orgs:
+    for i, o in enumerate(reg.orgs):
         for f in list(o.forms):
             acr = acronym_of(f)
             if acr and len(acr) >= 3 and acr not in o.forms and acr in printed:
-                o.forms.append(acr)
-                o.acronyms.append(acr)
+                _add_org_form(reg, i, acr)
+                _add_org_acronym(reg, i, acr)
 
 
 # --- persons -----------------------------------------------------------------------------------
@@ -304,31 +436,40 @@ def _same_person(p: PersonRec, name: str, q: _Query | None = None) -> bool:
     return fuzz.ratio(q.family, p.family_key) >= FUZZY_FAMILY and len(q.family) >= 4
 
 
+def _related(reg: Registry, q: _Query) -> list[int]:
+    """Every person `_same_person` can accept for the query (a superset), ascending: those printed
+    under the same key, and those of the same given name whose family name may be close enough."""
+    found = reg.index.by_form.get(q.key, set())
+    if q.given and q.family and len(q.family) >= 4 and q.given in reg.index.near_family:
+        found = found | reg.index.near_family[q.given].near(q.family)
+    return sorted(found)
+
+
 def _add_full(reg: Registry, m: Mention, name: str) -> int:
     q = _Query.of(name)
-    for i, p in enumerate(reg.persons):
+    for i in _related(reg, q):
+        p = reg.persons[i]
         if not p.label_only and p.words >= 2 and _same_person(p, name, q):
-            p.add_form(name)
+            reg.add_form(i, name)
             p.mentions.append((m.start, m.end))
             reg.person_at[(m.start, m.end)] = i
             return i
-    reg.persons.append(PersonRec([name], [(m.start, m.end)]))
-    reg.person_at[(m.start, m.end)] = len(reg.persons) - 1
-    return len(reg.persons) - 1
+    i = reg.new_person(PersonRec([name], [(m.start, m.end)]))
+    reg.person_at[(m.start, m.end)] = i
+    return i
 
 
 def _link(reg: Registry, i: int, m: Mention, form: str) -> int:
-    p = reg.persons[i]
-    p.add_form(form)
-    p.mentions.append((m.start, m.end))
+    reg.add_form(i, form)
+    reg.persons[i].mentions.append((m.start, m.end))
     reg.person_at[(m.start, m.end)] = i
     return i
 
 
 def _new(reg: Registry, m: Mention, form: str, *, label_only: bool = False) -> int:
-    reg.persons.append(PersonRec([form], [(m.start, m.end)], label_only=label_only))
-    reg.person_at[(m.start, m.end)] = len(reg.persons) - 1
-    return len(reg.persons) - 1
+    i = reg.new_person(PersonRec([form], [(m.start, m.end)], label_only=label_only))
+    reg.person_at[(m.start, m.end)] = i
+    return i
 
 
 def candidates_for(reg: Registry, name: str, *, allow_fuzzy: bool = True) -> tuple[list[int], str]:
@@ -337,53 +478,44 @@ def candidates_for(reg: Registry, name: str, *, allow_fuzzy: bool = True) -> tup
     form = tidy(bare)
     key = person_key(form)
     words = form.split()
-    exact = [i for i, p in enumerate(reg.persons) if p.key == key]
+    persons, index = reg.persons, reg.index
+    exact = _bucket(index.by_key, key)
     if exact:
         return exact, "exact"
-    alias = [i for i, p in enumerate(reg.persons) if key in p.keys()]
+    alias = _bucket(index.by_form, key)
     if alias:
         return alias, "alias"
     ini = initial_form(form)
     if ini:
         given, letter = ini
+        initial = fold(letter)
         found = [
             i
-            for i, p in enumerate(reg.persons)
-            if p.given_key
-            and p.given_key == fold(given)
-            and p.family_key
-            and p.family_key.startswith(fold(letter))
+            for i in _bucket(index.by_given, fold(given))
+            if (family := persons[i].family_key) and family.startswith(initial)
         ]
         return found, "initial"
     if civ and (len(words) == 1 or all(is_caps_word(x) for x in words)):
         # "Mme DUPONT", "M. LE CORRE": a civility before a family name
-        fam_key = fold(form)
-        fam = [i for i, p in enumerate(reg.persons) if p.family_key and p.family_key == fam_key]
+        fam = _bucket(index.by_family, fold(form))
         if fam or len(words) == 1:
             return fam, "alias"
     if len(words) == 1:
         w = fold(words[0])
-        bearers = [
-            i
-            for i, p in enumerate(reg.persons)
-            if p.given_key and p.given_key == w and p.words >= 2
-        ]
+        bearers = [i for i in _bucket(index.by_given, w) if persons[i].words >= 2]
         if not bearers and w in _hypocorisms():
-            full = _hypocorisms()[w]
-            bearers = [
-                i
-                for i, p in enumerate(reg.persons)
-                if p.given_key and p.given_key in full and p.words >= 2
-            ]
+            bearers = sorted(
+                i for g in _hypocorisms()[w] for i in index.by_given.get(g, ()) if persons[i].words >= 2
+            )
         return bearers, "given_name"
     if allow_fuzzy and len(words) >= 2:
         q = _Query.of(form)
-        fz = [i for i, p in enumerate(reg.persons) if p.words >= 2 and _same_person(p, form, q)]
+        fz = [i for i in _related(reg, q) if persons[i].words >= 2 and _same_person(persons[i], form, q)]
         if not fz:
             fz = [
                 i
-                for i, p in enumerate(reg.persons)
-                if p.words >= 2 and fuzz.ratio(p.key, key) >= FUZZY_PERSON
+                for i in sorted(index.near_key.near(key))
+                if persons[i].words >= 2 and fuzz.ratio(persons[i].key, key) >= FUZZY_PERSON
             ]
         return fz, "fuzzy"
     return [], "unresolved"
@@ -543,8 +675,10 @@ def resolve_document(page: Page, ex: Extraction) -> Registry:
     _label_persons(reg, ex, page.text)
     chair = reg.person_of(ex.meeting.chair)
     body = reg.org_of(ex.meeting.organization) if ex.meeting.organization else None
+    # who holds an office depends on memberships only, and no turn changes them: one answer per title
+    offices: dict[str, list[int]] = {}
     for t in ex.turns:
-        reg.turn_links.append(_resolve_turn(reg, t.label.parts, chair, body))
+        reg.turn_links.append(_resolve_turn(reg, t.label.parts, chair, body, offices))
     return reg
 
 
@@ -599,8 +733,6 @@ _ROLE_WORD_RE = re.compile(r"^(?:(?:M\.|Mme|Monsieur|Madame)\s+)?(?:l[ea]\s+|l['
 def _resolve_role(reg: Registry, text: str, chair: int | None, body: int | None) -> list[int]:
     """Who "Le Président" or "M. le Maire" is: the one holder of that office the minutes name (in the
     body holding the meeting first), else, for a presiding office, the meeting's chair."""
-    from .extract.turns import load_lexicon
-
     title = fold(_ROLE_WORD_RE.sub("", text.strip()))
     stem = title[:-1] if title.endswith("e") else title
     holders: list[int] = []
@@ -613,7 +745,7 @@ def _resolve_role(reg: Registry, text: str, chair: int | None, body: int | None)
                 if o is None or o == body:
                     in_body.append(i)
                 break
-    presiding = title in {fold(t) for t in load_lexicon().speakers.presiding_titles}
+    presiding = title in _folded_titles("presiding")
     if presiding and chair is not None and (not in_body or chair in in_body):
         return [chair]
     if len(in_body) == 1:
@@ -621,13 +753,21 @@ def _resolve_role(reg: Registry, text: str, chair: int | None, body: int | None)
     return holders
 
 
-def _resolve_turn(reg: Registry, parts: Sequence, chair: int | None, body: int | None) -> TurnLink:  # type: ignore[type-arg]
+def _resolve_turn(
+    reg: Registry,
+    parts: Sequence,  # type: ignore[type-arg]
+    chair: int | None,
+    body: int | None,
+    offices: dict[str, list[int]],
+) -> TurnLink:
     speakers: list[int] = []
     rules: list[str] = []
     cands: list[int] = []
     for part in parts:
         if part.kind == "role" or (part.kind == "civility" and _is_role_civility(part.text)):
-            found = _resolve_role(reg, part.text, chair, body)
+            if part.text not in offices:
+                offices[part.text] = _resolve_role(reg, part.text, chair, body)
+            found = offices[part.text]
             rule = "role"
         else:
             found, rule = candidates_for(reg, part.text)
@@ -635,7 +775,7 @@ def _resolve_turn(reg: Registry, parts: Sequence, chair: int | None, body: int |
             speakers.append(found[0])
             rules.append(rule)
             reg.persons[found[0]].mentions.append((part.start, part.end))
-            _remember_form(reg.persons[found[0]], part.text, rule)
+            _remember_form(reg, found[0], part.text, rule)
         elif len(found) > 1:
             cands.extend(found)
             rules.append("ambiguous")
@@ -666,23 +806,31 @@ def _resolve_turn(reg: Registry, parts: Sequence, chair: int | None, body: int |
     return TurnLink(tuple(speakers), weakest)
 
 
-def _is_role_civility(text: str) -> bool:
-    """ "M. le Maire" names an office; "M. LE CORRE" names a person."""
+@cache
+def _folded_titles(which: str) -> frozenset[str]:
+    """The lexicon's "presiding" or "role" titles, folded."""
     from .extract.turns import load_lexicon
 
+    speakers = load_lexicon().speakers
+    titles = speakers.presiding_titles if which == "presiding" else speakers.role_titles
+    return frozenset(fold(t) for t in titles)
+
+
+def _is_role_civility(text: str) -> bool:
+    """ "M. le Maire" names an office; "M. LE CORRE" names a person."""
     bare, _ = strip_civility(text)
     m = re.match(r"^(?:l[ea]\s+|l['’])\s*", bare, re.IGNORECASE)
     if not m:
         return False
-    return fold(bare[m.end() :]) in {fold(t) for t in load_lexicon().speakers.role_titles}
+    return fold(bare[m.end() :]) in _folded_titles("role")
 
 
-def _remember_form(p: PersonRec, form: str, rule: str) -> None:
+def _remember_form(reg: Registry, i: int, form: str, rule: str) -> None:
     if rule in ("exact", "role"):
         return
     f = tidy(strip_civility(form)[0]) if rule != "role" else form
     if f:
-        p.add_form(f)
+        reg.add_form(i, f)
 
 
 def ordered(reg: Registry) -> tuple[list[int], list[int]]:
