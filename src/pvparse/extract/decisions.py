@@ -13,16 +13,23 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..lines import Line
 from ..segment import Heading
 from .drafts import DecisionDraft, Finding
 from .vote_tables import TableVote, find_vote_tables
-from .vote_words import fold_keep, patterns
+from .vote_words import find_words, fold_keep, may_count, may_hold_vote, patterns
 
 _QUOTED_RE = re.compile(r"«[^«»\n]{0,300}»|“[^“”\n]{0,300}”|\"[^\"\n]{0,300}\"")
 _PAREN_RE = re.compile(r"\([^()\n]{0,120}\)|\[[^\[\]\n]{0,120}\]")
-_BOUNDARY_RE = re.compile(r"(?<=[.!?;…])[ *_]+(?=\S)|(?<![ ])[ ]*(?:→|=>|->)[ ]*")  # (?<![ ]): linear
+# A sentence ends after ".!?;…" (a run of spaces, stars or underscores before the next word) or at an
+# arrow. Each alternative opens with its first character, so a search skips to spaces, stars and arrows
+# and only then looks behind; `(?<![ ]…)`: a run of spaces is entered once, linear (issue 6).
+_BOUNDARY_RE = re.compile(
+    r"[ ](?<=[.!?;…][ ])[ *_]*(?=\S)|[*](?<=[.!?;…][*])[ *_]*(?=\S)|[_](?<=[.!?;…][_])[ *_]*(?=\S)"
+    r"|[ ](?<![ ][ ])[ ]*(?:→|=>|->)[ ]*|→(?<![ ]→)[ ]*|=(?<![ ]=)>[ ]*|-(?<![ ]-)>[ ]*"
+)
 _TIME_LEAD_RE = re.compile(r"^[ *_>+-]*\d{1,2}[:h]\d{2}[ ]*(?:-[ ]*)?")
 _LEAD_JUNK_RE = re.compile(r"^(?:[ *_>+\-,:]|\d{1,2}[:h]\d{2}\b)*")
 _CONNECTOR_RE = re.compile(
@@ -63,10 +70,12 @@ _HOW_WORDS = frozenset(
 _COLON_AFTER_RE = re.compile(r"[ *_]*:[ ]*(?=\S)")
 _NEGATED_CLAUSE_RE = re.compile(r"[ ]*ne[ ]+(?:pas|plus)\b")
 _COUNT_ONLY_RE = re.compile(r"^[\s,;/+*_.\-|:()\[\]]*(?:(?:et|dont|soit|ainsi)[\s,;/+*_.\-|:()\[\]]*)*$")
-_LABEL_COLON_RE = re.compile(r"(?<!\d):|:(?!\d)")
+_LABEL_COLON_RE = re.compile(r":(?<!\d:)|:(?!\d)")  # the colon first: a search skips to colons
 _NUMBERING_RE = re.compile(
     r"^(?:\d{4}[/-]\d{1,4}|\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6}|[A-Za-z])(?:[.)°]|\\\.)?[ ]*[-–—:.]?[ ]*"
 )
+_DIGIT_RE = re.compile(r"\d")
+_COUNT_MARK_RE = re.compile(r"[:=]")
 _STOP = frozenset(
     "les des du de la le et l d un une au aux a en pour sur par avec dans que qui est sont son sa ses".split()
 )
@@ -104,6 +113,50 @@ class Evidence:
     @property
     def modifier_only(self) -> bool:
         return not (self.statement or self.counts or self.head or self.bare_votes is not None)
+
+
+class _Words:
+    """Which words occur in one sentence, folded[s:e]: a pattern that needs one of them ("12 voix pour"
+    a number and a vote noun, "est adopté" a participle) runs only when it is there. `groups` are the
+    lexicon's word groups found there (`WordPlaces.groups`)."""
+
+    def __init__(self, folded: str, s: int, e: int, groups: set[str]) -> None:
+        self.folded, self.s, self.e, self.groups = folded, s, e, groups
+        self.digit = _DIGIT_RE.search(folded, s, e) is not None
+        self.count_mark = _COUNT_MARK_RE.search(folded, s, e) is not None  # "Pour : 12"
+
+    def has(self, group: str) -> bool:
+        """Whether a word of the group ("participle", "noun", see `WordCues`) occurs."""
+        if group not in patterns().cues.groups:
+            raise KeyError(group)
+        return group in self.groups
+
+    @cached_property
+    def count_word(self) -> bool:
+        """ "pour", "abstentions", "votants": looked for only next to a number, ":" or "="."""
+        return patterns().cues.count_word.search(self.folded, self.s, self.e) is not None
+
+    @cached_property
+    def aux(self) -> bool:
+        """ "est", "sont", "a été": without one, no passive statement."""
+        return patterns().cues.aux.search(self.folded, self.s, self.e) is not None
+
+    @cached_property
+    def perfect(self) -> bool:
+        """ "a adopté", "ont décidé": without one, no statement in the perfect tense."""
+        return patterns().cues.perfect.search(self.folded, self.s, self.e) is not None
+
+    @property
+    def flag(self) -> bool:
+        return self.has("unanimity") or self.has("majority") or self.has("consent")
+
+    @property
+    def statement(self) -> bool:
+        """Whether a result statement (see `_statement`) can be read at all."""
+        return self.flag or any(
+            self.has(g)
+            for g in ("participle", "verb", "quitus", "decide", "impersonal", "opinion", "label", "unanimous")
+        )
 
 
 @dataclass
@@ -184,33 +237,49 @@ def _segments(folded: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def line_evidence(line: Line, *, in_turn: bool = False) -> list[Evidence]:
     """The vote evidence of one line, sentence by sentence ("Vote : 5 pour, 1 contre → adopté")."""
+    return _line_evidence(line, fold_keep(line.text), in_turn=in_turn)
+
+
+def _line_evidence(line: Line, folded_text: str, *, in_turn: bool) -> list[Evidence]:
     text = line.text
     end = len(text.rstrip())
     cs = line.content_start
     if cs >= end:
         return []
-    folded = _mask(fold_keep(text), _QUOTED_RE, keep_ends=True)
-    # asides in brackets do not cut sentences ("(M. X, Mme Y)") nor tell another meeting's result
-    aside = _mask(folded, _PAREN_RE, keep_ends=True)
+    # Masking quotes and brackets only blanks their insides, so a word found in `folded_text` that
+    # is not inside them stands at the same place in `folded` and `aside`: its groups still hold.
+    found = find_words(folded_text, cs, end)
+    if not may_hold_vote(found.groups(cs, end), folded_text, cs, end):
+        return []
+    folded = _mask(folded_text, _QUOTED_RE, keep_ends=True)
     if in_turn:
         colon = folded.find(":", cs)
         if colon < 0:
             return []
-        ev = _count_line(line, folded, cs, colon, end)
+        groups = found.groups(colon + 1, end)
+        if not may_count(groups, folded, colon + 1, end):
+            return []
+        ev = _count_line(line, folded, cs, colon, end, _Words(folded, colon + 1, end, groups))
         return [ev] if ev is not None else []
+    # asides in brackets do not cut sentences ("(M. X, Mme Y)") nor tell another meeting's result
+    aside = _mask(folded, _PAREN_RE, keep_ends=True)
     out = []
     for k, (s, e) in enumerate(_segments(aside, cs, end)):
-        if patterns().past.search(aside, s, e):
+        groups = found.groups(s, e)
+        if not may_hold_vote(groups, folded, s, e):
             continue
-        ev = _segment_evidence(line, text, folded, s, e, first=k == 0)
+        words = _Words(folded, s, e, groups)
+        if words.has("past") and patterns().past.search(aside, s, e):
+            continue
+        ev = _segment_evidence(line, text, folded, s, e, first=k == 0, words=words)
         if ev is not None:
             out.append(ev)
     return out
 
 
-def _count_line(line: Line, folded: str, cs: int, colon: int, end: int) -> Evidence | None:
+def _count_line(line: Line, folded: str, cs: int, colon: int, end: int, words: _Words) -> Evidence | None:
     """A speaker-shaped line is a vote only when its text is nothing but counts."""
-    counts, covered, _ = _counts(folded, colon + 1, end)
+    counts, covered, _ = _counts(folded, colon + 1, end, words)
     if not counts or not _only_counts(folded, colon + 1, end, covered):
         return None
     label = _subject(line, cs, colon, strong=True)
@@ -220,7 +289,7 @@ def _count_line(line: Line, folded: str, cs: int, colon: int, end: int) -> Evide
 
 
 def _counts(
-    folded: str, s: int, e: int
+    folded: str, s: int, e: int, words: _Words
 ) -> tuple[dict[str, int], list[tuple[int, int]], tuple[int, int, int] | None]:
     """Counts in folded[s:e] by field, the spans they cover, and a bare "12 voix" (start, end, n)."""
     p = patterns()
@@ -235,32 +304,40 @@ def _counts(
         covered.append((a, b))
         counts.setdefault(f, n)
 
-    for m in p.count_by_against.finditer(seg, s, e):
-        put("for", int(m.group("for")), m.start(), m.end())
-        put("against", int(m.group("against")), m.start(), m.end())
-    for m in p.count_by_votes.finditer(seg, s, e):
-        if free(m.start(), m.end()):
-            put("for", _number(m.group("n")), m.start(), m.end())  # "adopté par 14 voix"
-    for m in p.count_label.finditer(seg, s, e):
-        if free(m.start(), m.end()):
-            put(p.field_of[" ".join(m.group("word").split())], _number(m.group("n")), m.start(), m.end())
-    for m in p.count_number.finditer(seg, s, e):
-        if free(m.start(), m.end()):
-            put(p.field_of[" ".join(m.group("word").split())], int(m.group("n")), m.start(), m.end())
-    for m in p.count_words_number.finditer(seg, s, e):
-        word = m.group("word") or m.group("word2")
-        if word and free(m.start(), m.end()):
-            put(
-                p.field_of[" ".join(word.split())],
-                p.numbers[" ".join(m.group("n").split())],
-                m.start(),
-                m.end(),
-            )
+    # each pattern runs only when the words it needs are there: a number and a vote noun ("par 12 voix
+    # contre 3"), a count word and ":" or "=" ("Pour : 12"), a number and a count word ("12 pour"), ...
+    number_and_noun = words.digit and words.has("noun")
+    if number_and_noun:
+        for m in p.count_by_against.finditer(seg, s, e):
+            put("for", int(m.group("for")), m.start(), m.end())
+            put("against", int(m.group("against")), m.start(), m.end())
+        for m in p.count_by_votes.finditer(seg, s, e):
+            if free(m.start(), m.end()):
+                put("for", _number(m.group("n")), m.start(), m.end())  # "adopté par 14 voix"
+    if words.count_mark and words.count_word:
+        for m in p.count_label.finditer(seg, s, e):
+            if free(m.start(), m.end()):
+                put(p.field_of[" ".join(m.group("word").split())], _number(m.group("n")), m.start(), m.end())
+    if words.digit and words.count_word:
+        for m in p.count_number.finditer(seg, s, e):
+            if free(m.start(), m.end()):
+                put(p.field_of[" ".join(m.group("word").split())], int(m.group("n")), m.start(), m.end())
+    if words.has("noun") or words.has("abstain_blank"):  # "deux voix contre", "une abstention"
+        for m in p.count_words_number.finditer(seg, s, e):
+            word = m.group("word") or m.group("word2")
+            if word and free(m.start(), m.end()):
+                put(
+                    p.field_of[" ".join(word.split())],
+                    p.numbers[" ".join(m.group("n").split())],
+                    m.start(),
+                    m.end(),
+                )
     bare = None
-    for m in p.bare_votes.finditer(seg, s, e):
-        if free(m.start(), m.end()):
-            bare = (m.start(), m.end(), int(m.group("n")))
-            break
+    if number_and_noun:
+        for m in p.bare_votes.finditer(seg, s, e):
+            if free(m.start(), m.end()):
+                bare = (m.start(), m.end(), int(m.group("n")))
+                break
     return counts, covered, bare
 
 
@@ -277,15 +354,17 @@ def _only_counts(folded: str, s: int, e: int, covered: list[tuple[int, int]]) ->
     return bool(_COUNT_ONLY_RE.match("".join(rest)))
 
 
-def _segment_evidence(line: Line, text: str, folded: str, s: int, e: int, *, first: bool) -> Evidence | None:
+def _segment_evidence(
+    line: Line, text: str, folded: str, s: int, e: int, *, first: bool, words: _Words
+) -> Evidence | None:
     p = patterns()
     seg = folded[s:e]
     question = seg.rstrip(" *_").endswith("?")
     lead = _LEAD_JUNK_RE.match(seg)
     body_start = s + (lead.end() if lead else 0)
-    counts, covered, bare = _counts(folded, s, e)
+    counts, covered, bare = _counts(folded, s, e, words)
     nfields = len({f for f in counts if f != "voters"})
-    strong_counts = nfields >= 2 or bool(p.vote_word.search(folded, s, e))
+    strong_counts = nfields >= 2 or (words.has("vote_word") and bool(p.vote_word.search(folded, s, e)))
     head_m = p.vote_head.match(folded, body_start, e)
     head = bool(head_m)
     colon = _label_colon(folded, body_start, e)
@@ -295,8 +374,12 @@ def _segment_evidence(line: Line, text: str, folded: str, s: int, e: int, *, fir
     result: str | None = None
     statement = False
     at = e
-    if not question and not p.procedural.search(folded, s, e):
-        found = _statement(line, text, folded, s, e, body_start, first=first)
+    if (
+        not question
+        and words.statement
+        and not (words.has("procedural") and p.procedural.search(folded, s, e))
+    ):
+        found = _statement(line, text, folded, s, e, body_start, first=first, words=words)
         if found is not None:
             at, result, subject = found
             statement = True
@@ -336,7 +419,7 @@ def _segment_evidence(line: Line, text: str, folded: str, s: int, e: int, *, fir
         # "rejeté par 12 voix contre 3", "rejetée par 9 voix": the number after "par" is against
         swapped = {"for": counts.pop("against", None), "against": counts.pop("for", None)}
         counts.update({k: v for k, v in swapped.items() if v is not None})
-    unanimity_minus = bool(p.unanimity_minus.search(folded, s, e))
+    unanimity_minus = words.has("unanimity") and bool(p.unanimity_minus.search(folded, s, e))
     ev = Evidence(
         line=line.index,
         start=line.start + _trim_start(text, s, e),
@@ -349,11 +432,14 @@ def _segment_evidence(line: Line, text: str, folded: str, s: int, e: int, *, fir
         bare_votes=bare_votes,
         candidate=candidate,
         head=head,
-        unanimous=bool(p.unanimity.search(folded, s, e) or p.unanimous_noun.search(folded, s, e))
+        unanimous=bool(
+            (words.has("unanimity") and p.unanimity.search(folded, s, e))
+            or (words.has("unanimous") and p.unanimous_noun.search(folded, s, e))
+        )
         and not unanimity_minus,
         unanimity_minus=unanimity_minus,
-        majority=bool(p.majority.search(folded, s, e)),
-        consent=bool(p.consent.search(folded, s, e)),
+        majority=words.has("majority") and bool(p.majority.search(folded, s, e)),
+        consent=words.has("consent") and bool(p.consent.search(folded, s, e)),
         all_plural=bool(subject and _PLURAL_ALL_RE.match(fold_keep(subject.text))),
     )
     if ev.modifier_only and not (ev.unanimous or ev.unanimity_minus or ev.majority or ev.consent):
@@ -394,7 +480,7 @@ _Found = tuple[int, str, "Subject | None"]  # (offset, adopted|rejected, subject
 
 
 def _statement(
-    line: Line, text: str, folded: str, s: int, e: int, body_start: int, *, first: bool
+    line: Line, text: str, folded: str, s: int, e: int, body_start: int, *, first: bool, words: _Words
 ) -> _Found | None:
     """The earliest result statement of a sentence: (offset, adopted|rejected, subject)."""
     p = patterns()
@@ -404,23 +490,24 @@ def _statement(
         return not (p.hypothetical.search(folded, s, at) or p.reported.search(folded, s, at))
 
     found: list[_Found] = []
-    if first:
+    if first and words.has("label"):
         found += _label_statement(line, folded, body_start, e)
     for finder in (_impersonal_statement, _opinion_statement, _active_statement, _passive_statement):
-        found += [f for f in finder(line, folded, s, e) if now(f[0])]
-    m = p.standalone.match(folded, s, e)
+        found += [f for f in finder(line, folded, s, e, words) if now(f[0])]
+    participle = words.has("participle")
+    m = participle and p.standalone.match(folded, s, e)
     if m and not _noun_vote(text, m.start("part"), m.group("part")):
         found.append((m.start(), _result_of(m.group("part")), None))
     # "Rapport moral : adopté à l'unanimité", "Approbation du PV : unanimité." — but not
     # "Marc : élu en 2017" nor "Atelier X : retenu pour la place du texte"
-    m = p.label_result.search(folded, body_start, e)
+    m = participle and p.label_result.search(folded, body_start, e)
     if m and not _noun_vote(text, m.start("part"), m.group("part")) and _only_vote_words(folded, m.end(), e):
         found.append((m.start("part"), _result_of(m.group("part")), None))
-    m = p.label_flag.search(folded, body_start, e)
+    m = words.flag and p.label_flag.search(folded, body_start, e)
     if m:
         found.append((m.start() + 1, "adopted", None))
     # "Proposition adoptée à l'unanimité.", "Rapport moral approuvé."
-    m = p.noun_result.match(folded, body_start, e)
+    m = participle and p.noun_result.match(folded, body_start, e)
     if m and not _noun_vote(text, m.start("part"), m.group("part")) and _only_vote_words(folded, m.end(), e):
         found.append(
             (
@@ -430,12 +517,12 @@ def _statement(
             )
         )
     # "À l'unanimité." alone on its line, under what was put to the vote
-    if first and p.flag_only.fullmatch(folded, body_start, e):
+    if first and words.flag and p.flag_only.fullmatch(folded, body_start, e):
         found.append((body_start, "adopted", None))
-    m = p.unanimous_noun.search(folded, s, e)
+    m = words.has("unanimous") and p.unanimous_noun.search(folded, s, e)
     if m:
         found.append((m.start(), "adopted", None))
-    m = p.consent.search(folded, s, e)
+    m = words.has("consent") and p.consent.search(folded, s, e)
     if m and now(m.start()):
         rest = _subject(line, m.end(), e, strong=False)
         found.append((m.start(), "adopted", rest if rest and len(rest.text.split()) >= 3 else None))
@@ -475,30 +562,33 @@ def _label_statement(line: Line, folded: str, s: int, e: int) -> list[_Found]:
     return [(m.start(), result, _subject(line, m.end(), e, strong=True))]
 
 
-def _impersonal_statement(line: Line, folded: str, s: int, e: int) -> list[_Found]:
+def _impersonal_statement(line: Line, folded: str, s: int, e: int, words: _Words) -> list[_Found]:
     """ "Il est décidé de ...", "il est convenu que ...", "il est décidé de ne pas ..."."""
-    m = patterns().impersonal.search(folded, s, e)
+    m = words.has("impersonal") and patterns().impersonal.search(folded, s, e)
     if not m:
         return []
     negated = bool(_NEGATED_CLAUSE_RE.match(folded, m.end(), e))
     return [(m.start(), "rejected" if negated else "adopted", _subject(line, m.end(), e, strong=False))]
 
 
-def _opinion_statement(line: Line, folded: str, s: int, e: int) -> list[_Found]:
+def _opinion_statement(line: Line, folded: str, s: int, e: int, words: _Words) -> list[_Found]:
     """ "La commission émet à l'unanimité un avis favorable à ..."."""
-    m = patterns().opinion.search(folded, s, e)
+    m = words.has("opinion") and patterns().opinion.search(folded, s, e)
     if not m:
         return []
     result = "adopted" if m.group("kind") == "favorable" else "rejected"
     return [(m.start(), result, _object(line, folded, m.end(), e))]
 
 
-def _active_statement(line: Line, folded: str, s: int, e: int) -> list[_Found]:
+def _active_statement(line: Line, folded: str, s: int, e: int, words: _Words) -> list[_Found]:
     """ "L'assemblée générale approuve les comptes 2019", "Le CA a validé ...", "Le conseil refuse ..."."""
     p = patterns()
     out: list[_Found] = []
-    for rx, group in ((p.active, "verb"), (p.active_past, "part")):
-        m = rx.search(folded, s, e)
+    for rx, group, needed in (
+        (p.active, "verb", words.has("verb")),
+        (p.active_past, "part", words.perfect),
+    ):
+        m = needed and rx.search(folded, s, e)
         if not m:
             continue
         verb = " ".join(m.group(group).split())
@@ -515,12 +605,12 @@ def _active_statement(line: Line, folded: str, s: int, e: int) -> list[_Found]:
     return out
 
 
-def _passive_statement(line: Line, folded: str, s: int, e: int) -> list[_Found]:
+def _passive_statement(line: Line, folded: str, s: int, e: int, words: _Words) -> list[_Found]:
     """ "Le procès-verbal, ainsi rectifié, est approuvé", "Quitus est donné au trésorier"."""
     p = patterns()
     out: list[_Found] = []
-    for rx in (p.passive, p.quitus):
-        m = rx.search(folded, s, e)
+    for rx, needed in ((p.passive, words.has("participle") and words.aux), (p.quitus, words.has("quitus"))):
+        m = needed and rx.search(folded, s, e)
         if not m:
             continue
         groups = m.groupdict()
@@ -702,20 +792,21 @@ def _group(lines: Sequence[Line], closed: set[int], turn_lines: set[int]) -> lis
             continue
         if (decided or listing) and not line.bullet:
             decided = listing = False
+        folded = fold_keep(line.text)
         if line.index in closed:
             close()
-            decided = _decision_list_header(line)
+            decided = _decision_list_header(folded)
             continue
         if decided:
             if line.index not in turn_lines:
                 close()
                 cur = _Group([_list_decision(line)])
             continue
-        if _decision_list_header(line):
+        if _decision_list_header(folded):
             close()
             decided = True
             continue
-        evs = line_evidence(line, in_turn=line.index in turn_lines)
+        evs = _line_evidence(line, folded, in_turn=line.index in turn_lines)
         if listing and not evs:
             continue
         if not evs or (all(e.modifier_only for e in evs) and cur is None):
@@ -737,9 +828,9 @@ def _group(lines: Sequence[Line], closed: set[int], turn_lines: set[int]) -> lis
     return groups
 
 
-def _decision_list_header(line: Line) -> bool:
-    """ "Décisions :", "## Décisions prises" over a list whose items are each a decision."""
-    return bool(patterns().decision_list.fullmatch(fold_keep(line.text).strip()))
+def _decision_list_header(folded: str) -> bool:
+    """ "Décisions :", "## Décisions prises" (a folded line) over a list whose items are each a decision."""
+    return bool(patterns().decision_list.fullmatch(folded.strip()))
 
 
 def _list_decision(line: Line) -> Evidence:

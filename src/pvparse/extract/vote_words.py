@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from pydantic import Field
 
@@ -104,10 +104,37 @@ def fold_keep(s: str) -> str:
     return s.translate(_FOLD_TABLE)
 
 
+def _units(w: str) -> list[str]:
+    """A lexicon word as regex pieces over folded text, one per character: spaces stretch, apostrophes
+    may be followed by spaces."""
+    text = " ".join(fold_keep(w).split())
+    return ["[ ]+" if c == " " else "'[ ]?" if c == "'" else re.escape(c) for c in text]
+
+
 def _word(w: str) -> str:
-    """A lexicon word as a regex over folded text: spaces stretch, apostrophes may be followed by spaces."""
-    parts = [re.escape(p) for p in fold_keep(w).split()]
-    return r"[ ]+".join(parts).replace("'", r"'[ ]?")
+    return "".join(_units(w))
+
+
+def word_tree(words: Iterable[str]) -> str:
+    """The strings of `alternation(words)` as a prefix tree ("vot(?:ant|e(?:s)?)"): the same strings
+    match, but a search tries each letter once per position instead of once per word."""
+    root: dict[str, dict] = {}
+    for w in words:
+        if w.strip():
+            node = root
+            for unit in _units(w):
+                node = node.setdefault(unit, {})
+            node[""] = {}
+    return _branches(root)
+
+
+def _branches(node: dict[str, dict]) -> str:
+    alts = [unit + _branches(node[unit]) for unit in sorted(node) if unit]
+    if not alts:
+        return ""
+    if "" in node:  # a word ends here; a longer one may go on
+        return "(?:" + "|".join(alts) + ")?"
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -169,6 +196,7 @@ class VotePatterns:
     heading_prefix: re.Pattern[str]
     generic: frozenset[str]
     bodies: frozenset[str]
+    cues: WordCues
 
 
 @cache
@@ -300,4 +328,119 @@ def patterns() -> VotePatterns:
         ),
         generic=frozenset(fold_keep(w) for w in lx.subjects.generic),
         bodies=frozenset(fold_keep(w) for w in r.bodies),
+        cues=_cues(lx),
     )
+
+
+# Words that the patterns above spell in code rather than take from the lexicon.
+DECIDE = "decide"  # active_past
+OPINION = "avis"  # opinion
+UNANIMOUS = "unanime"  # unanimous_noun
+_VOTE_WORD_EXTRAS = ("votant", "scrutin", "abstention", "approuvent", "desapprouvent")  # vote_word
+_AUX_WORDS = ("est", "sont", "fut", "furent", "ete")  # every auxiliary of `passive` holds one
+_COUNT_MARK_RE = re.compile(r"[\d:=]")
+# Groups that only filter or strengthen evidence, not make it.
+_NOT_EVIDENCE = frozenset({"vote_word", "past", "procedural"})
+
+
+@dataclass(frozen=True)
+class WordCues:
+    """The lexicon's words by group, as prefix trees, to tell cheaply which groups occur in a sentence.
+    Each pattern above needs a word of some group to match ("passive" a participle, "count_by_votes" a
+    vote noun), so it need not run where none occurs."""
+
+    groups: dict[str, re.Pattern[str]]  # group name → its words
+    words: re.Pattern[str]  # the words of every group
+    count_word: re.Pattern[str]  # every count word ("pour", "votants"): a count with a number, ":" or "="
+    aux: re.Pattern[str]  # "est", "ont été": what `passive` needs
+    perfect: re.Pattern[str]  # "a adopté", "ont décidé": what `active_past` needs
+
+
+def _cues(lx: DecisionLexicon) -> WordCues:
+    r = lx.results
+    c = lx.counts
+    participles = [*r.adopted_participles, *r.rejected_participles]
+    words = {
+        "head": lx.vote_heads,
+        "noun": lx.vote_nouns,
+        "abstain_blank": [*c.abstain, *c.blank],
+        "vote_word": [*lx.vote_nouns, *_VOTE_WORD_EXTRAS],
+        "participle": participles,
+        "quitus": r.quitus_participles,
+        "verb": [*r.adopted_verbs, *r.rejected_verbs],
+        "decide": [DECIDE],
+        "impersonal": r.impersonal,
+        "opinion": [OPINION],
+        "label": r.decision_labels,
+        "unanimity": r.unanimity,
+        "majority": r.majority,
+        "consent": r.consent,
+        "unanimous": [UNANIMOUS],
+        "past": r.past_cues,
+        "procedural": r.procedural,
+    }
+    return WordCues(
+        groups={g: re.compile(word_tree(ws)) for g, ws in words.items()},
+        words=re.compile(word_tree(w for ws in words.values() for w in ws)),
+        count_word=re.compile(word_tree(w for ws in c.by_field().values() for w in ws)),
+        aux=re.compile("|".join(_AUX_WORDS)),
+        perfect=re.compile(rf"(?:a|ont|avons)(?:[ ]++pas)?[ ]++(?:{word_tree([*participles, DECIDE])})"),
+    )
+
+
+@dataclass(frozen=True)
+class WordPlaces:
+    """Where the lexicon's words start in a folded line: (start, end, groups) of the longest word at
+    each place. Every word that starts there is a beginning of that one ("votes blancs": "vote",
+    "votes", "votes blancs"), so its groups are all the groups of the words starting there."""
+
+    folded: str
+    places: tuple[tuple[int, int, frozenset[str]], ...]
+
+    def groups(self, s: int, e: int) -> set[str]:
+        """The groups with a word inside folded[s:e]."""
+        found: set[str] = set()
+        for a, b, groups in self.places:
+            if a >= e:
+                break
+            if a < s:
+                continue
+            if b <= e:
+                found |= groups
+            elif m := patterns().cues.words.match(self.folded, a, e):  # the longest word that ends by e
+                found |= _groups_of(m.group())
+        return found
+
+
+def find_words(folded: str, s: int, e: int) -> WordPlaces:
+    """Every place in folded[s:e] where a word of the lexicon's groups (`WordCues`) starts."""
+    words = patterns().cues.words
+    places = []
+    m = words.search(folded, s, e)
+    while m:
+        places.append((m.start(), m.end(), _groups_of(m.group())))
+        m = words.search(folded, m.start() + 1, e)
+    return WordPlaces(folded, tuple(places))
+
+
+@lru_cache(maxsize=4096)
+def _groups_of(word: str) -> frozenset[str]:
+    """The groups with a word that `word` begins with ("votes blancs" → noun, head, abstain_blank...)."""
+    return frozenset(g for g, rx in patterns().cues.groups.items() if rx.match(word))
+
+
+def may_hold_vote(groups: set[str], folded: str, s: int, e: int) -> bool:
+    """Whether folded[s:e], with words of these groups, has a word without which no vote pattern can
+    match there, a cheap necessary condition: "12 pour", "Vote :", "adopté", "à l'unanimité", but not
+    "Marie présente le bilan"."""
+    return not groups <= _NOT_EVIDENCE or _numbered_count_word(folded, s, e)
+
+
+def may_count(groups: set[str], folded: str, s: int, e: int) -> bool:
+    """Whether folded[s:e] has the words a count needs ("12 pour", "Pour : 12", "deux abstentions")."""
+    return "noun" in groups or "abstain_blank" in groups or _numbered_count_word(folded, s, e)
+
+
+def _numbered_count_word(folded: str, s: int, e: int) -> bool:
+    # "pour", "contre", "votants" count only after a number or before ":" or "=" ("Pour : 12")
+    return bool(_COUNT_MARK_RE.search(folded, s, e) and patterns().cues.count_word.search(folded, s, e))
