@@ -77,11 +77,6 @@ def phrase_keys(text: str) -> tuple[str, ...]:
     return tuple(word_key(t) for t in _TOKEN_RE.findall(f))
 
 
-def _contains(hay: Sequence[str], needle: Sequence[str]) -> bool:
-    n = len(needle)
-    return n > 0 and any(tuple(hay[i : i + n]) == tuple(needle) for i in range(len(hay) - n + 1))
-
-
 @dataclass(frozen=True)
 class HeaderMatch:
     kind: str | None
@@ -100,23 +95,57 @@ def _kind_phrases() -> tuple[tuple[int, int, tuple[str, ...], str], ...]:
     return tuple(out)
 
 
+_PhraseIndex = dict[str, tuple[tuple[int, tuple[str, ...]], ...]]
+
+
+def _index_phrases(phrases: Sequence[tuple[str, ...]]) -> _PhraseIndex:
+    """Phrase keys by their first key, each with its position in `phrases` (empty phrases left out)."""
+    index: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for pos, keys in enumerate(phrases):
+        if keys:
+            index.setdefault(keys[0], []).append((pos, keys))
+    return {first: tuple(found) for first, found in index.items()}
+
+
+@cache
+def _header_word_index(field: str) -> _PhraseIndex:
+    words: list[str] = getattr(load_lexicon(), field)
+    return _index_phrases([phrase_keys(w) for w in words])
+
+
+@cache
+def _kind_index() -> _PhraseIndex:
+    return _index_phrases([phrase for _p, _o, phrase, _k in _kind_phrases()])
+
+
+def _found_in(keys: tuple[str, ...], index: _PhraseIndex) -> list[int]:
+    """Positions of the indexed phrases that occur in `keys` as a run of consecutive keys."""
+    found = {
+        pos
+        for i, key in enumerate(keys)
+        for pos, phrase in index.get(key, ())
+        if keys[i : i + len(phrase)] == phrase
+    }
+    return sorted(found)
+
+
 @cache
 def header_kind(header: str) -> HeaderMatch:
     """Which list a header announces: "**Présent.e.s :**" → present, "Adhésions en cours" → pending."""
-    lex = load_lexicon()
     keys = phrase_keys(header)
-    refused = any(_contains(keys, phrase_keys(p)) for p in lex.not_list_headers)
-    agenda = any(_contains(keys, phrase_keys(p)) for p in lex.agenda_words)
-    recall = any(_contains(keys, phrase_keys(p)) for p in lex.recall_words)
+    refused = bool(_found_in(keys, _header_word_index("not_list_headers")))
+    agenda = bool(_found_in(keys, _header_word_index("agenda_words")))
+    recall = bool(_found_in(keys, _header_word_index("recall_words")))
     best: tuple[bool, int, int, int] | None = None
     kind = None
     exact = False
-    for priority, order, phrase, k in _kind_phrases():
-        if _contains(keys, phrase):
-            # a phrase that is the whole header wins ("Se présente également" is not "présente")
-            rank = (phrase != keys, priority, -len(phrase), order)
-            if best is None or rank < best:
-                best, kind, exact = rank, k, phrase == keys
+    phrases = _kind_phrases()
+    for pos in _found_in(keys, _kind_index()):
+        priority, order, phrase, k = phrases[pos]
+        # a phrase that is the whole header wins ("Se présente également" is not "présente")
+        rank = (phrase != keys, priority, -len(phrase), order)
+        if best is None or rank < best:
+            best, kind, exact = rank, k, phrase == keys
     return HeaderMatch(kind, exact, agenda, recall, refused)
 
 
@@ -182,8 +211,13 @@ def name_shape(text: str, *, lenient: bool = False) -> int:
 
 def is_caps_line(text: str) -> bool:
     """A college or category heading in capitals: "COLLÈGE DES USAGERS ET DES HABITANTS"."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 6 and all(c.isupper() for c in letters) and len(text.split()) >= 2
+    letters = 0
+    for c in text:
+        if c.isalpha():
+            if not c.isupper():
+                return False  # most lines stop at their second letter
+            letters += 1
+    return letters >= 6 and len(text.split()) >= 2
 
 
 @cache
@@ -303,13 +337,20 @@ def trim(text: str, start: int, end: int, chars: str = " \t*_") -> Piece:
 _OPEN = {"(": ")", "[": "]", "«": "»", "“": "”"}
 
 
+@cache
+def _split_chars_re(seps: str) -> re.Pattern[str]:
+    """The characters `split_top` acts on: quotes, brackets and the separators; all others pass."""
+    return re.compile("[" + re.escape('"' + "".join(_OPEN) + "".join(_OPEN.values()) + seps) + "]")
+
+
 def split_top(text: str, seps: str = ",;") -> list[tuple[int, int]]:
     """Spans of `text` between top-level separators (brackets and quotes are not split)."""
     out: list[tuple[int, int]] = []
     depth: list[str] = []
     quote = False
     pos = 0
-    for i, ch in enumerate(text):
+    for m in _split_chars_re(seps).finditer(text):
+        i, ch = m.start(), m.group()
         if ch == '"':
             quote = not quote
         elif quote:
@@ -342,19 +383,54 @@ def loose_pattern(phrase: str) -> str:
 def _proxy_re() -> re.Pattern[str]:
     phrases = sorted(load_lexicon().proxy_phrases, key=len, reverse=True)
     alts = "|".join(loose_pattern(p) for p in phrases)
+    # the first letters of the phrases, looked ahead for: one test rules out most positions before
+    # the alternatives are tried one by one (the match is the same)
+    firsts = "|".join(sorted({loose_pattern(p[:1]) for p in phrases}))
     # "(pouvoir à Y)", ", représentée par Y", " donne pouvoir à Y", " => Y"
-    return re.compile(rf"(?<![\s,(])[\s,(]*(?:{alts})s?[\s:]*", re.IGNORECASE)  # (?<!..) lets a match start only where a run begins: linear on long runs (issue 6)
+    # (?<!..) lets a match start only where a run begins: linear on long runs (issue 6)
+    return re.compile(rf"(?<![\s,(])[\s,(]*(?={firsts})(?:{alts})s?[\s:]*", re.IGNORECASE)
+
+
+# Letters whose case-blind matches include a character that `str.lower` does not map onto them
+# ("ı" and "İ" match "i", "ſ" matches "s", the Kelvin sign matches "k"): no proxy cue uses them.
+_CASE_ODD = frozenset("isk")
+
+
+def _cue_run(phrase: str) -> str:
+    """The longest stretch of `phrase` without a space or an odd-case letter: "pouvoir à" → "pouvo"."""
+    runs = re.split(r"\s+|[" + "".join(sorted(_CASE_ODD)) + "]", phrase.lower())
+    return max(runs, key=len)
+
+
+@cache
+def _proxy_cue_re() -> re.Pattern[str]:
+    """A cheap necessary condition of `_proxy_re`, searched in the lower-cased text.
+
+    Every match of `_proxy_re` contains a whole proxy phrase, so it contains that phrase's cue run;
+    a character the case-blind `_proxy_re` takes for a cue letter lower-cases to that letter (see
+    `_CASE_ODD`), so the lower-cased text holds the cue run where the text holds the phrase.
+    """
+    cues = {loose_pattern(_cue_run(p)) for p in load_lexicon().proxy_phrases}
+    return re.compile("|".join(sorted(cues)))
+
+
+def _proxy_search(text: str, start: int, end: int) -> re.Match[str] | None:
+    """`_proxy_re().search(text, start, end)`, skipping the costly search when no cue is printed."""
+    if _proxy_cue_re().search(text[start:end].lower()) is None:
+        return None
+    return _proxy_re().search(text, start, end)
 
 
 def has_proxy(text: str) -> bool:
     """Does the text print a proxy phrase ("pouvoir à", "représenté par", "=>")?"""
-    return _proxy_re().search(text) is not None
+    return _proxy_search(text, 0, len(text)) is not None
 
 
 _BARE_PROXY_RE = re.compile(r"(?<!\s)(?:\s+|\s*\()(?:à|a)\s+", re.IGNORECASE)  # (?<!\s): linear on long runs
 _NUMBER_RE = re.compile(r"^\d{1,3}[.)]\s+")
 _BOLD_RE = re.compile(r"(\*\*|__)(?P<name>[^*_]+?)\1")
-_TAIL_SEP_RE = re.compile(r"(?<!\s)(?:\s+[-–—]\s+|\s*=>\s*|\s*->\s*|\s*→\s*)")  # (?<!..) lets a match start only where a run begins: linear on long runs (issue 6)
+# (?<!..) lets a match start only where a run begins: linear on long runs (issue 6)
+_TAIL_SEP_RE = re.compile(r"(?<!\s)(?:\s+[-–—]\s+|\s*=>\s*|\s*->\s*|\s*→\s*)")
 _TIME_RE = re.compile(r"^\d{1,2}\s*[h:]\s*\d{0,2}$")
 
 
@@ -379,8 +455,22 @@ def _status_of(word: str) -> str | None:
 
 
 @cache
-def _markers() -> tuple[str, ...]:
-    return tuple(sorted(load_lexicon().legend_markers, key=len, reverse=True))
+def _markers() -> tuple[tuple[str, bool], ...]:
+    """Legend markers, longest first, each with whether it is bare stars ("*", "**")."""
+    ordered = sorted(load_lexicon().legend_markers, key=len, reverse=True)
+    return tuple((mk, mk.strip("*") == "") for mk in ordered)
+
+
+def _span(text: str, start: int, end: int, chars: str) -> tuple[int, int]:
+    """[start, end) narrowed past `chars` on both sides, like `trim` without building a piece."""
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+_HEAD_END_RE = re.compile(r"[(\[,;:|<]")
 
 
 def parse_entry(
@@ -391,12 +481,11 @@ def parse_entry(
     >>> parse_entry("Isabelle Martin (Département du Gers)", 0, "present", lenient=True).head.text
     'Isabelle Martin'
     """
-    whole = trim(text, 0, len(text), " \t|")  # a table row's outer pipes
-    s, e = whole.start, whole.end
+    s, e = _span(text, 0, len(text), " \t|")  # a table row's outer pipes
     marker = None
-    for mk in _markers():
-        tail = text[s:e].rstrip(" .;,")
-        if mk.strip("*") == "":
+    tail = text[s:e].rstrip(" .;,")
+    for mk, bare_stars in _markers():
+        if bare_stars:
             # a bare star marks the entry only after its text ("Paul Roux *"), never Markdown emphasis
             if tail.endswith((" " + mk, "." + mk)) and not tail.endswith("*" + mk):
                 marker, e = mk, s + len(tail) - len(mk)
@@ -405,12 +494,12 @@ def parse_entry(
             marker, e = mk, s + len(tail) - len(mk)
             break
     e = _keep_initial(text, s, _rstrip(text, s, e, " \t.;,"))
-    if not text[s:e].startswith(("**", "__")):
+    if not text.startswith(("**", "__"), s, e):
         s = _lstrip(text, s, e, " \t*_")
         e = _keep_initial(text, s, _rstrip(text, s, e, " \t.;,*_"))
     if s >= e:
         return None
-    whole = Piece(text[s:e], s, e)
+    whole_start, whole_end = s, e
     if org_list:
         head = Piece(text[s:e], base + s, base + e)
         return RawEntry(head.text, head.start, head.end, head, marker=marker)
@@ -424,7 +513,7 @@ def parse_entry(
             status = _status_of(m.group("word"))
             e = _rstrip(text, s, s + ls - 1, " \t*_.;,")
     represented_by = None
-    m = _proxy_re().search(text, s, e)
+    m = _proxy_search(text, s, e)
     if m and m.start() > s:
         tgt = trim(text, m.end(), e, " \t*_.;,)")
         if tgt.text and name_shape(tgt.text):
@@ -443,64 +532,65 @@ def parse_entry(
         hs, he = bold.start("name"), bold.end("name")
         after = bold.end()
     else:
-        cut = e
-        for sep in ("(", "[", ",", ";", ":", "|", "<"):
-            k = text.find(sep, s, e)
-            if k != -1:
-                cut = min(cut, k)
+        sep = _HEAD_END_RE.search(text, s, e)
+        cut = sep.start() if sep else e
         tm = _TAIL_SEP_RE.search(text, s, cut)
         if tm:
             cut = tm.start()
         hs, he = s, cut
         after = cut
-    head = trim(text, hs, he, " \t*_.,;")
-    if head.end < he:
-        head = Piece(
-            text[head.start : _keep_initial(text, head.start, head.end)],
-            head.start,
-            _keep_initial(text, head.start, head.end),
-        )
-    if head.start >= head.end:
+    head_start, head_end = _span(text, hs, he, " \t*_.,;")
+    if head_end < he:
+        head_end = _keep_initial(text, head_start, head_end)
+    if head_start >= head_end:
         return None
-    rest = _rest_pieces(text, after, e)
     return RawEntry(
-        text=text[whole.start : whole.end],
-        start=base + whole.start,
-        end=base + whole.end,
-        head=Piece(head.text, base + head.start, base + head.end),
-        rest=tuple(Piece(r.text, base + r.start, base + r.end, r.paren) for r in rest),
+        text=text[whole_start:whole_end],
+        start=base + whole_start,
+        end=base + whole_end,
+        head=Piece(text[head_start:head_end], base + head_start, base + head_end),
+        rest=tuple(_rest_pieces(text, after, e, base)),
         represented_by=represented_by,
         status=status,
         marker=marker,
     )
 
 
-def _rest_pieces(text: str, start: int, end: int) -> list[Piece]:
-    """Comma pieces and bracketed pieces after the head; a vote tally after a colon is dropped."""
-    seg = text[start:end]
-    colon = next((a for a, _b in split_top(seg, ":")[1:]), None)
-    if colon is not None:
-        end = start + colon - 1
-        seg = text[start:end]
+_ADDRESS_RE = re.compile(r"@|https?://|<")
+_BRACKETS_RE = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
+_PIECE_CHARS = " \t*_.,;-–—"
+
+
+def _rest_pieces(text: str, start: int, end: int, base: int) -> list[Piece]:
+    """Comma pieces and bracketed pieces after the head; a vote tally after a colon is dropped.
+
+    Offsets are absolute: `base` is where `text` starts in the source.
+    """
+    if start >= end:
+        return []
+    if text.find(":", start, end) != -1:
+        colon = next((a for a, _b in split_top(text[start:end], ":")[1:]), None)
+        if colon is not None:
+            end = start + colon - 1
     out: list[Piece] = []
-    for a, b in split_top(seg, ",;|"):
+
+    def add(a: int, b: int, chars: str, paren: bool = False) -> None:
+        a, b = _span(text, a, b, chars)
+        if a < b:
+            out.append(Piece(text[a:b], base + a, base + b, paren))
+
+    for a, b in split_top(text[start:end], ",;|"):
         a, b = start + a, start + b
-        if re.search(r"@|https?://|<", text[a:b]):
+        if _ADDRESS_RE.search(text, a, b):
             continue  # an address printed after the name
         pos = a
-        for m in re.finditer(r"\(([^()]*)\)|\[([^\[\]]*)\]", text[a:b]):
-            ms, me = a + m.start(), a + m.end()
-            before = trim(text, pos, ms, " \t*_.,;-–—")
-            if before.text:
-                out.append(before)
+        for m in _BRACKETS_RE.finditer(text, a, b):
+            ms, me = m.start(), m.end()
+            add(pos, ms, _PIECE_CHARS)
             if m.group(1) is not None:
-                inner = trim(text, ms + 1, me - 1, " \t*_.,;")
-                if inner.text:
-                    out.append(Piece(inner.text, inner.start, inner.end, paren=True))
+                add(ms + 1, me - 1, " \t*_.,;", paren=True)
             pos = me
-        tail = trim(text, pos, b, " \t*_.,;-–—")
-        if tail.text:
-            out.append(tail)
+        add(pos, b, _PIECE_CHARS)
     return out
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache, cached_property
 
 from ..lines import Line, fold
 from ..nlp import Analysis
@@ -69,6 +70,12 @@ _COUNT_RE = re.compile(r"^(?:\d+\b|aucun|aucune|néant|neant)", re.IGNORECASE)
 # possessive `*++`, `[ ]*+`: the marker and the spaces are not given back, so no quadratic retry (issue 6)
 _LEGEND_RE = re.compile(r"(?P<marker>\(\*+\)|\*++|\([a-z]+\))[ ]*+:?[ ]*(?P<meaning>[^:]+)$")
 _SENTENCE_END_RE = re.compile(r"[.!?](?:[ ]+(?=[A-ZÀ-Ý])|$)")
+_CELL_WORD_RE = re.compile(r"[^\s|]+")
+_BOLD_ONLY_RE = re.compile(r"(\*\*|__)(?P<t>[^*_]+)\1[ ]*:?")
+_NEXT_SENTENCE_RE = re.compile(r"[.!?][ ]+[A-ZÀ-Ý]")
+_DIGIT_RE = re.compile(r"\d")
+_NOTE_START_RE = re.compile(r"[(\[<|]")  # what follows a name: "(Org)", "[login]", "<mail>", "| cell"
+_AND_RE = re.compile(r"[ ]+(?:et|ainsi que)[ ]+")
 _STAFF_BODY_RE = re.compile(
     rf"^(?:{loose_pattern('équipe')})[ ]+(?:du|des|de|d['’])[ ]*(?P<body>\S.*)$", re.IGNORECASE
 )
@@ -106,6 +113,25 @@ class _Content:
     bulleted: bool
     checked: bool | None
 
+    @cached_property
+    def header(self) -> tuple[str, int, int, str, int] | None:
+        """(header, header start, header end, body, body start) of a "Header : body" content."""
+        return _header_of(self)
+
+
+class _Lines(tuple[Line, ...]):
+    """The document's lines; `content(i)` reads a line's content once, however often it is asked."""
+
+    @cached_property
+    def _contents(self) -> dict[int, _Content]:
+        return {}
+
+    def content(self, i: int) -> _Content:
+        c = self._contents.get(i)
+        if c is None:
+            c = self._contents[i] = _content(self[i])
+        return c
+
 
 def _content(line: Line) -> _Content:
     cs = line.content_start
@@ -123,12 +149,27 @@ def _content(line: Line) -> _Content:
     return _Content(text, cs, bulleted, checked)
 
 
-def _words(s: str) -> int:
-    return len(s.split())
+def _words(s: str, upto: int = -1) -> int:
+    """How many words `s` has; with `upto`, counting stops at `upto + 1` (a long line is not split whole)."""
+    return len(s.split(None, upto))
+
+
+@cache
+def _folded_words(field: str) -> frozenset[str]:
+    """A word list of the lexicon, folded: `_folded_words("column_words")` holds "nom", "prenom"."""
+    words: list[str] = getattr(load_lexicon(), field)
+    return frozenset(fold(w) for w in words)
+
+
+@cache
+def _office_keys() -> frozenset[str]:
+    return frozenset(fold(r).replace("-", " ") for r in load_lexicon().bureau_roles)
 
 
 def _header_of(c: _Content) -> tuple[str, int, int, str, int] | None:
     """(header, header start, header end, body, body start) of a "Header : body" content, offsets in line."""
+    if ":" not in c.text:
+        return None  # the pattern needs a colon; most lines of prose have none
     m = _HEADER_RE.match(c.text)
     if not m:
         return None
@@ -142,7 +183,7 @@ def _header_of(c: _Content) -> tuple[str, int, int, str, int] | None:
 
 def _is_list_header(c: _Content) -> bool:
     """A line that opens another list ("Excusés :", "+ Pouvoir : 3") or refuses to be an entry."""
-    found = _header_of(c)
+    found = c.header
     if found is None:
         return False
     hm = header_kind(found[0])
@@ -168,14 +209,27 @@ def _is_column_legend(c: _Content) -> bool:
     """Column names, not a person: "Nom Prénom [login] (membre depuis ...)", "| Nom | Fonction |"."""
     if _TABLE_RULE_RE.fullmatch(c.text.strip()):
         return True
-    words = [fold(w) for w in re.findall(r"[^\s|]+", c.text)[:2]]
-    cols = {fold(w) for w in load_lexicon().column_words}
-    return len(words) == 2 and all(w in cols for w in words)
+    words = [fold(w) for w in _CELL_WORD_RE.findall(c.text)[:2]]
+    return len(words) == 2 and all(w in _folded_words("column_words") for w in words)
 
 
 def _bold_only(text: str) -> str | None:
-    m = re.fullmatch(r"(\*\*|__)(?P<t>[^*_]+)\1[ ]*:?", text.strip())
+    m = _BOLD_ONLY_RE.fullmatch(text.strip())
     return m.group("t").strip() if m else None
+
+
+def _fits_entry(c: _Content, kind: str | None, strict: bool) -> bool:
+    """The tests of `_is_entry_ok` that need no parsing: the length of the line (and, for a list of
+    organisations, its shape). A line that fails them is not read at all.
+    """
+    text = c.text
+    words = _words(text, _MAX_ENTRY_WORDS)
+    bold = text.startswith(("**", "__"))
+    if words > _MAX_ENTRY_WORDS or (not c.bulleted and not bold and words > _MAX_PLAIN_ENTRY_WORDS):
+        return False
+    if kind in ORG_KINDS:
+        return text[:1].isupper() and not _NEXT_SENTENCE_RE.search(text) and words <= 15
+    return not (strict and words > _MAX_PLAIN_ENTRY_WORDS)
 
 
 def _is_entry_ok(e: RawEntry, c: _Content, kind: str | None, strict: bool) -> bool:
@@ -183,18 +237,16 @@ def _is_entry_ok(e: RawEntry, c: _Content, kind: str | None, strict: bool) -> bo
     text = c.text
     if text.rstrip(" *_").endswith((":", "?")) and e.status is None:
         return False
-    words = _words(text)
-    bold = text.startswith(("**", "__"))
-    if words > _MAX_ENTRY_WORDS or (not c.bulleted and not bold and words > _MAX_PLAIN_ENTRY_WORDS):
+    if not _fits_entry(c, kind, strict):
         return False
     if kind in ORG_KINDS:
-        return text[:1].isupper() and not re.search(r"[.!?][ ]+[A-ZÀ-Ý]", text) and words <= 15
+        return True
     head = e.head.text
     if starts_with_role(head) or (head.split()[0] in ("Le", "La", "Les") and has_org_cue(head)):
         return False
     shape = name_shape(head, lenient=not strict)
     if strict:
-        if shape < 2 or words > _MAX_PLAIN_ENTRY_WORDS or any(_words(p.text) > 6 for p in e.rest):
+        if shape < 2 or any(_words(p.text) > 6 for p in e.rest):  # (longer lines failed `_fits_entry`)
             return False
     elif shape == 0:
         return False
@@ -202,7 +254,7 @@ def _is_entry_ok(e: RawEntry, c: _Content, kind: str | None, strict: bool) -> bo
     colon = split_top(text, ":")
     if len(colon) > 1:
         after = text[colon[1][0] :]
-        if not re.search(r"\d", after) or _words(after) > 10:
+        if not _DIGIT_RE.search(after) or _words(after, 10) > 10:
             return False
     return True
 
@@ -211,7 +263,7 @@ def _is_entry_ok(e: RawEntry, c: _Content, kind: str | None, strict: bool) -> bo
 class _Reader:
     """Reads the entries that follow a header, line by line."""
 
-    lines: Sequence[Line]
+    lines: _Lines
     stop: Collection[int]
     kind: str | None
     strict: bool
@@ -236,7 +288,7 @@ class _Reader:
                     break
                 j += 1
                 continue
-            c = _content(line)
+            c = lines.content(j)
             after_blank = blanks > 0
             if after_blank and len(self.entries) == 1:
                 gaps = True
@@ -279,7 +331,7 @@ class _Reader:
         title = _bold_only(c.text)
         if title is None and is_caps_line(c.text) and not c.text.rstrip().endswith((".", "!", "?")):
             title = c.text.strip(" :")
-        found = _header_of(c)
+        found = c.header
         if title is None and found is not None and not found[3]:
             hm = header_kind(found[0])
             if hm.kind is None and not hm.refused and _words(found[0]) <= 8:
@@ -291,7 +343,7 @@ class _Reader:
             k += 1
         if k >= len(self.lines) or k in self.stop:
             return None
-        nxt = _content(self.lines[k])
+        nxt = self.lines.content(k)
         if not nxt.bulleted or self._entry(self.lines[k], nxt) is None:
             return None
         return title
@@ -302,6 +354,8 @@ class _Reader:
             office = _office_entry(line, c)
             if office is not None:
                 return replace(office, group=self.group, group_new=self.group_new)
+        if not _fits_entry(c, self.kind, self.strict):
+            return None
         e = parse_entry(c.text, base, self.kind, lenient=not self.strict, org_list=self.kind in ORG_KINDS)
         if e is None or not _is_entry_ok(e, c, self.kind, self.strict):
             return None
@@ -331,13 +385,12 @@ class _Office:
 
 def _office_of(c: _Content) -> _Office | None:
     """ "Trésorière : Y", "Vice président: X" (a bureau office, never "Président de séance")."""
-    found = _header_of(c)
+    found = c.header
     if found is None or not found[3]:
         return None
     role, rs, re_, _body, bs = found
     key = fold(role).replace("-", " ").strip(" .")
-    offices = {fold(r).replace("-", " ") for r in load_lexicon().bureau_roles}
-    if key not in offices:
+    if key not in _office_keys():
         return None
     return _Office(role, rs, re_, bs)
 
@@ -363,21 +416,20 @@ def _office_entry(line: Line, c: _Content) -> RawEntry | None:
 
 
 def _starts_entry(text: str, kind: str | None, *, lower: bool = False) -> bool:
-    head = re.split(r"[(\[<|]", text, maxsplit=1)[0].strip(" *_.")
+    head = _NOTE_START_RE.split(text, maxsplit=1)[0].strip(" *_.")
     if not head:
         return False
     if kind == "represented" and re.search(r"\s(?:à|a)\s", head):
         head = re.split(r"\s(?:à|a)\s", head, maxsplit=1)[0]
     first = fold(head.split()[0]).strip(".,")
-    cues = {fold(w) for w in load_lexicon().organisation_cues}
-    if first in cues or starts_with_role(head):
+    if first in _folded_words("organisation_cues") or starts_with_role(head):
         return False
     return name_shape(head, lenient=lower) > 0
 
 
 def _split_and(text: str, start: int, end: int, kind: str | None) -> list[tuple[int, int]]:
     """ "Hugo et Lina" → two spans; "conseil et formateur" stays one."""
-    for m in re.finditer(r"[ ]+(?:et|ainsi que)[ ]+", text[start:end]):
+    for m in _AND_RE.finditer(text[start:end]):
         a, b = start + m.start(), start + m.end()
         if _starts_entry(text[start:a], kind) and _starts_entry(text[b:end], kind):
             return [(start, a), *_split_and(text, b, end, kind)]
@@ -406,7 +458,7 @@ def _inline_pass(text: str, base: int, kind: str, *, lower: bool) -> list[RawEnt
     lead = 0  # pieces before the first name ("M. le Maire, ...") are skipped, not read as a name
     for a, b in spans:
         seg = text[a:b]
-        if _words(seg) > 15:
+        if _words(seg, 15) > 15:
             return None
         if _starts_entry(seg, kind, lower=lower):
             groups.append([a, b])
@@ -447,13 +499,13 @@ def _joined(lines: Sequence[Line], i: int, j: int) -> str:
     return "".join(parts)
 
 
-def _continues(lines: Sequence[Line], j: int, stop: Collection[int]) -> bool:
+def _continues(lines: _Lines, j: int, stop: Collection[int]) -> bool:
     """Does line j carry on the enumeration of the line before it (a wrapped paragraph)?"""
     if j >= len(lines) or j in stop or lines[j].blank:
         return False
     prev = lines[j - 1].text.rstrip(" *_")
-    c = _content(lines[j])
-    return not c.bulleted and not prev.endswith((".", ":", "!", "?")) and _header_of(c) is None
+    c = lines.content(j)
+    return not c.bulleted and not prev.endswith((".", ":", "!", "?")) and c.header is None
 
 
 def _cut_sentence(body: str) -> str:
@@ -471,8 +523,18 @@ def _cut_sentence(body: str) -> str:
 # --- blocks ---------------------------------------------------------------------------------------
 
 
+# A Markdown heading opens with "#" and an underline is a run of one of these, after up to 3 spaces.
+_MARKUP_FIRST = frozenset("#=-~^\"'`*+_:.")
+
+
 def _markup_headings(lines: Sequence[Line], skip: Collection[int]) -> dict[int, Heading]:
-    return {h.line: h for h in find_headings(lines, skip=skip) if h.style in ("atx", "setext")}
+    """The Markdown ("## Bureau") and underlined headings; `find_headings` reads only the lines that
+    may be one: those opening with a heading or underline mark, and the lines right above them.
+    """
+    marked = [line.text.lstrip(" ")[:1] in _MARKUP_FIRST for line in lines]
+    unlikely = {i for i in range(len(lines)) if not marked[i] and not (i + 1 < len(lines) and marked[i + 1])}
+    found = find_headings(lines, skip=unlikely.union(skip))
+    return {h.line: h for h in found if h.style in ("atx", "setext")}
 
 
 def _block(
@@ -523,7 +585,7 @@ def _next_content(lines: Sequence[Line], j: int, stop: Collection[int], max_blan
 
 
 def _after_header(
-    lines: Sequence[Line],
+    lines: _Lines,
     i: int,
     hm: HeaderMatch,
     title: str,
@@ -570,13 +632,13 @@ def _after_header(
 
 
 def _paragraph_entries(
-    lines: Sequence[Line], k: int, kind: str, stop: Collection[int]
+    lines: _Lines, k: int, kind: str, stop: Collection[int]
 ) -> tuple[list[RawEntry], int] | None:
     """A paragraph of comma-separated entries under a header ("Participant·es :" + "A, B (Org), ...")."""
     if kind in ORG_KINDS:
         return None
-    first = _content(lines[k])
-    if first.bulleted or len(split_top(first.text, ",;")) < 3 or _header_of(first) is not None:
+    first = lines.content(k)
+    if first.bulleted or len(split_top(first.text, ",;")) < 3 or first.header is not None:
         return None
     j = k
     while _continues(lines, j + 1, stop):
@@ -586,14 +648,25 @@ def _paragraph_entries(
     return (found, j) if found else None
 
 
+def _mid_header(text: str, pos: int) -> re.Match[str] | None:
+    """The first header after a sentence, when it starts at `pos` or later.
+
+    A match runs to the end of the line, so the first one is the only one.
+    """
+    if text.find(":", pos) == -1:
+        return None  # the pattern needs a colon
+    m = _MID_HEADER_RE.search(text)
+    return m if m is not None and m.start() >= pos else None
+
+
 def _mid_headers(
-    lines: Sequence[Line], i: int, c: _Content, pos: int, stop: Collection[int], *, inline_only: bool
+    lines: _Lines, i: int, c: _Content, pos: int, stop: Collection[int], *, inline_only: bool
 ) -> tuple[list[ListBlock], int]:
     """Headers after a sentence on the same line: "... à pourvoir. Candidate : Capucine Roussel."."""
     line = lines[i]
     blocks: list[ListBlock] = []
     while True:
-        mid = next((m for m in _MID_HEADER_RE.finditer(c.text) if m.start() >= pos), None)
+        mid = _mid_header(c.text, pos)
         if mid is None:
             return blocks, i + 1
         hm = header_kind(mid.group("h"))
@@ -614,11 +687,11 @@ def _mid_headers(
         pos = mid.start("body") + len(body)
 
 
-def _header_line(lines: Sequence[Line], i: int, stop: Collection[int]) -> tuple[list[ListBlock], int]:
+def _header_line(lines: _Lines, i: int, stop: Collection[int]) -> tuple[list[ListBlock], int]:
     """Lists announced by a "Header :" line, a mid-line "Candidate : X", or a short line naming a list."""
     line = lines[i]
-    c = _content(line)
-    found = _header_of(c)
+    c = lines.content(i)
+    found = c.header
     if found is not None:
         h, hs, _he, body, bs = found
         hm = header_kind(h)
@@ -665,7 +738,7 @@ def _header_line(lines: Sequence[Line], i: int, stop: Collection[int]) -> tuple[
     if (
         c.bulleted
         or not text
-        or _words(text) > 8
+        or _words(text, 8) > 8
         or text.endswith((".", "!", "?", ",", ";"))
         or not text[:1].isupper()
     ):
@@ -676,7 +749,7 @@ def _header_line(lines: Sequence[Line], i: int, stop: Collection[int]) -> tuple[
     nxt_line = _next_content(lines, i + 1, stop)
     if nxt_line is None:
         return [], i + 1
-    nc = _content(lines[nxt_line])
+    nc = lines.content(nxt_line)
     if hm.kind is None and not nc.bulleted:
         return [], i + 1
     blk, nxt = _after_header(
@@ -685,13 +758,13 @@ def _header_line(lines: Sequence[Line], i: int, stop: Collection[int]) -> tuple[
     return ([blk] if blk else []), nxt
 
 
-def _office_run(lines: Sequence[Line], i: int, stop: Collection[int]) -> tuple[list[ListBlock], int]:
+def _office_run(lines: _Lines, i: int, stop: Collection[int]) -> tuple[list[ListBlock], int]:
     """Consecutive office lines ("Présidente : X", "Trésorier : Y", ...) form the bureau."""
     entries: list[RawEntry] = []
     claimed: list[int] = []
     j = i
     while j < len(lines) and j not in stop and not lines[j].blank:
-        e = _office_entry(lines[j], _content(lines[j]))
+        e = _office_entry(lines[j], lines.content(j))
         if e is None:
             break
         entries.append(e)
@@ -717,14 +790,14 @@ def _previous_header(lines: Sequence[Line], i: int, stop: Collection[int]) -> st
     return None
 
 
-def _proxy_run(lines: Sequence[Line], i: int, stop: Collection[int]) -> tuple[list[ListBlock], int]:
+def _proxy_run(lines: _Lines, i: int, stop: Collection[int]) -> tuple[list[ListBlock], int]:
     """Lines that each give a proxy: "M. Paul Roux donne pouvoir à Mme Anne Petit."."""
     entries: list[RawEntry] = []
     claimed: list[int] = []
     j = i
     while j < len(lines) and j not in stop and not lines[j].blank:
         line = lines[j]
-        c = _content(line)
+        c = lines.content(j)
         if not has_proxy(c.text):
             break
         e = parse_entry(c.text, line.start + c.offset, None, lenient=False)
@@ -740,6 +813,7 @@ def _proxy_run(lines: Sequence[Line], i: int, stop: Collection[int]) -> tuple[li
 
 def find_list_blocks(lines: Sequence[Line], skip: Collection[int] = ()) -> list[ListBlock]:
     """Every printed list of the document, by layout alone (see the module docstring)."""
+    lines = _Lines(lines)
     skip = set(skip)
     markup = _markup_headings(lines, skip)
     stop = set(skip)

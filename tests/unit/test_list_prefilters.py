@@ -1,0 +1,234 @@
+"""The cheap tests that let the list stages skip work: each must hold wherever the costly test it
+stands for can succeed (a line with a cue still goes through), and must rule out lines without one.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+
+from pvparse.extract import list_entries, lists
+from pvparse.extract.list_entries import (
+    _cue_run,
+    _proxy_cue_re,
+    _proxy_re,
+    _proxy_search,
+    has_proxy,
+    header_kind,
+    is_caps_line,
+    load_lexicon,
+    loose_pattern,
+    phrase_keys,
+    split_top,
+)
+from pvparse.lines import split_lines
+from pvparse.segment import find_headings
+
+# --- proxy phrases --------------------------------------------------------------------------------
+
+
+def test_proxy_cue_letters_lower_case_onto_themselves() -> None:
+    """Every character the case-blind proxy pattern takes for a cue letter lower-cases to a character
+    the cue pattern takes for it: the lower-cased text shows the cue wherever the text shows the phrase.
+    """
+    every_char = "".join(chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF)
+    letters = {ch for p in load_lexicon().proxy_phrases for ch in _cue_run(p)}
+    assert letters, "no cue"
+    for ch in sorted(letters):
+        blind = re.compile(loose_pattern(ch), re.IGNORECASE)
+        exact = re.compile(loose_pattern(ch))
+        for m in blind.finditer(every_char):
+            assert exact.fullmatch(m.group().lower()), (ch, m.group())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gaëlle Hamon (pouvoir à Bruno Perrot)", True),
+        ("Hervé Le Meur, REPRÉSENTÉ PAR Patrice Jaouen", True),
+        ("M. Paul Roux donne procuration à Mme Anne Petit", True),
+        ("Laurent Godard => ogrisel", True),
+        ("Luc Martin a donné  pouvoir à Léa Roux", True),
+        ("Mandat à Paul", True),
+        # a cue word with no proxy phrase: the costly pattern runs and says no
+        ("Il pouvait donner son avis sur le mandat du bureau.", False),
+        ("Nous représentons les habitants", False),
+        # no cue at all
+        ("La séance est levée à 18 heures.", False),
+        ("", False),
+    ],
+)
+def test_has_proxy(text: str, expected: bool) -> None:
+    assert has_proxy(text) is expected
+    assert (_proxy_cue_re().search(text.lower()) is not None) or not expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gaëlle Hamon (pouvoir à Bruno Perrot), Anne Petit => Paul",
+        "Anne Petit, représentée par Paul Roux ; Léa Martin donne pouvoir à Luc",
+        "  ,( pouvoir à X",
+        "sans procuration",
+    ],
+)
+def test_proxy_search_finds_what_the_pattern_finds(text: str) -> None:
+    for start in range(len(text) + 1):
+        for end in (start, len(text), max(start, len(text) - 3)):
+            found = _proxy_search(text, start, end)
+            plain = _proxy_re().search(text, start, end)
+            assert (found and found.span()) == (plain and plain.span()), (start, end)
+
+
+def test_proxy_lookahead_keeps_the_matches() -> None:
+    """The first-letter lookahead of `_proxy_re` changes no match (the pattern without it as reference)."""
+    phrases = sorted(load_lexicon().proxy_phrases, key=len, reverse=True)
+    alts = "|".join(loose_pattern(p) for p in phrases)
+    reference = re.compile(rf"(?<![\s,(])[\s,(]*(?:{alts})s?[\s:]*", re.IGNORECASE)
+    texts = [
+        f"Jean Dupont{sep}{p.upper() if i % 2 else p} Paul" for i, p in enumerate(phrases) for sep in " ,("
+    ]
+    texts += ["Anne, (  représentée par Léa", "rien à signaler", "a  donné pouvoir à", "=>=>->"]
+    for t in texts:
+        for start in range(len(t)):
+            a, b = reference.search(t, start), _proxy_re().search(t, start)
+            assert (a and a.span()) == (b and b.span()), (t, start)
+
+
+# --- header kinds ---------------------------------------------------------------------------------
+
+
+def _contains(hay: tuple[str, ...], needle: tuple[str, ...]) -> bool:
+    n = len(needle)
+    return n > 0 and any(hay[i : i + n] == needle for i in range(len(hay) - n + 1))
+
+
+def _header_kind_by_scan(header: str) -> tuple[str | None, bool, bool, bool, bool]:
+    """`header_kind` as a plain scan of every lexicon phrase (the index must agree with it)."""
+    lex = load_lexicon()
+    keys = phrase_keys(header)
+    refused = any(_contains(keys, phrase_keys(p)) for p in lex.not_list_headers)
+    agenda = any(_contains(keys, phrase_keys(p)) for p in lex.agenda_words)
+    recall = any(_contains(keys, phrase_keys(p)) for p in lex.recall_words)
+    best = None
+    kind, exact = None, False
+    for order, k in enumerate(lex.kinds):
+        for h in k.headers:
+            phrase = phrase_keys(h)
+            if _contains(keys, phrase):
+                rank = (phrase != keys, k.priority, -len(phrase), order)
+                if best is None or rank < best:
+                    best, kind, exact = rank, k.kind, phrase == keys
+    return kind, exact, agenda, recall, refused
+
+
+def _headers() -> list[str]:
+    lex = load_lexicon()
+    phrases = [h for k in lex.kinds for h in k.headers]
+    phrases += lex.not_list_headers + lex.agenda_words + lex.recall_words
+    out = list(phrases)
+    out += [f"Liste des {p} 2021" for p in phrases]
+    out += [f"{a} et {b}" for a, b in zip(phrases, reversed(phrases), strict=True)]
+    out += ["Thème 1", "Notre constat", "", "Présents présents", "Rappel AG 2005 (fondation)"]
+    return out
+
+
+def test_header_kind_agrees_with_a_plain_scan() -> None:
+    for h in _headers():
+        hm = header_kind(h)
+        assert (hm.kind, hm.exact, hm.agenda, hm.recall, hm.refused) == _header_kind_by_scan(h), h
+
+
+# --- layout helpers -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "seps", "spans"),
+    [
+        ("a, b; c", ",;", [(0, 1), (2, 4), (5, 7)]),
+        ("Anne (Ville, Brest), Paul", ",;", [(0, 19), (20, 25)]),
+        ('« X, Y », "a, b", [c, d], “e, f”', ",;", [(0, 8), (9, 16), (17, 24), (25, 32)]),
+        ("Anne : 15 pour", ":", [(0, 5), (6, 14)]),
+        ("(non fermée, a", ",;", [(0, 14)]),
+        ("a | b", ",;|", [(0, 2), (3, 5)]),
+        ("", ",;", [(0, 0)]),
+    ],
+)
+def test_split_top(text: str, seps: str, spans: list[tuple[int, int]]) -> None:
+    assert split_top(text, seps) == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("COLLÈGE DES USAGERS ET DES HABITANTS", True),
+        ("COLLÈGE 2 : FONDATEURS", True),
+        ("Collège des usagers", False),
+        ("COLLÈGE", False),  # one word
+        ("AG 2022", False),  # too few letters
+        ("CONSEIL D'ADMINISTRATiON", False),
+    ],
+)
+def test_is_caps_line(text: str, expected: bool) -> None:
+    assert is_caps_line(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "upto", "count"),
+    [("a b c", -1, 3), ("a b c", 1, 2), ("a b c", 2, 3), ("a b c ", 3, 3), ("  ", 2, 0), ("a  b", 1, 2)],
+)
+def test_words_counts_up_to_a_bound(text: str, upto: int, count: int) -> None:
+    assert lists._words(text, upto) == count
+    assert (lists._words(text, upto) > upto) == (len(text.split()) > upto) or upto < 0
+
+
+@pytest.mark.parametrize(
+    ("text", "pos", "header"),
+    [
+        ("Un poste est à pourvoir. Candidate : Capucine Roussel.", 0, "Candidate"),
+        ("Un poste est à pourvoir. Candidate : Capucine Roussel.", 24, "Candidate"),
+        ("Un poste est à pourvoir. Candidate : Capucine Roussel.", 25, None),  # it starts earlier
+        ("Un poste est à pourvoir sans candidat.", 0, None),  # no colon
+        ("Candidate : Capucine Roussel.", 0, None),  # no sentence before it
+    ],
+)
+def test_mid_header(text: str, pos: int, header: str | None) -> None:
+    m = lists._mid_header(text, pos)
+    assert (m.group("h") if m else None) == header
+
+
+_MARKUP_DOCS = [
+    "# Titre\n\nPrésents : A, B\n\n## Bureau\n\n- Présidente : Anne Petit\n",
+    "Titre\n=====\n\nSous-titre\n----------\n\ntexte\n",
+    "=====\nTitre surligné\n=====\n\n* puce\n* autre puce\n\nLigne\n~~~~~\n",
+    "- puce\n---\n\n**Gras**\n\n   # trois espaces\n    # quatre espaces\n",
+    "Texte sans titre.\nUne autre ligne : avec deux-points.\n",
+]
+
+
+@pytest.mark.parametrize("text", _MARKUP_DOCS)
+@pytest.mark.parametrize("skip", [(), (0,), (1, 2)])
+def test_markup_headings_are_those_find_headings_finds(text: str, skip: tuple[int, ...]) -> None:
+    lines = split_lines(text)
+    expected = {h.line: h for h in find_headings(lines, skip=skip) if h.style in ("atx", "setext")}
+    assert lists._markup_headings(lines, skip) == expected
+
+
+def test_reader_skips_prose_without_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A line too long to be an entry is refused before `parse_entry` reads it."""
+    calls: list[str] = []
+    real = list_entries.parse_entry
+
+    def counting(text: str, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        calls.append(text)
+        return real(text, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(lists, "parse_entry", counting)
+    prose = "Sandra Dumas :\n\n" + " ".join(["mot"] * 40) + "\n"
+    assert lists.find_list_blocks(split_lines(prose)) == []
+    assert not any(t.startswith("mot") for t in calls)
+    short = "Sandra Dumas :\n\n- Anne Petit\n- Paul Roux\n"
+    assert [len(b.entries) for b in lists.find_list_blocks(split_lines(short))] == [2]
+    assert "Anne Petit" in calls
