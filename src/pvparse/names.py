@@ -71,6 +71,7 @@ def initial_form(name: str) -> tuple[str, str] | None:
     return (m.group("given"), m.group("initial")) if m else None
 
 
+@lru_cache(maxsize=1 << 14)
 def display_score(name: str) -> tuple[int, int, int]:
     """Rank printed forms: more words, then mixed case over capitals, then accents kept."""
     words = tidy(name).split()

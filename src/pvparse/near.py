@@ -8,6 +8,7 @@ is printed whole in x, shifted by s places where |s| + |len(x) - len(y) - s| <= 
 under (its length, the piece's rank, the piece) and a query looks up only its substrings at those
 places, for the lengths within d of its own (the PassJoin filter of Li, Deng, Wang and Feng, 2011).
 The answer is a superset of the strings within the ratio; the caller then scores them as before.
+While few strings are filed, scoring them all in one call into rapidfuzz is quicker than the probes.
 
 >>> ix = NearIndex(90)
 >>> ix.add(0, "anne dubreuil"); ix.add(1, "paul moreau")
@@ -21,7 +22,10 @@ import math
 from dataclasses import dataclass, field
 from functools import cache
 
+from rapidfuzz import fuzz, process
+
 _NONE: frozenset[int] = frozenset()
+_FEW = 200  # up to this many strings, score them all rather than probe the pieces
 
 
 @cache
@@ -47,6 +51,7 @@ class NearIndex:
     cutoff: float
     by_piece: dict[tuple[int, int, str], set[int]] = field(default_factory=dict)
     lengths: dict[int, int] = field(default_factory=dict)  # string length → how many strings filed
+    strings: dict[int, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.cutoff <= 70:  # below ~67 the edits allowed outnumber the characters: no piece survives
@@ -56,20 +61,45 @@ class NearIndex:
         return [(len(s), k, s[a : a + n]) for k, (a, n) in enumerate(_layout(len(s), self.cutoff))]
 
     def add(self, i: int, s: str) -> None:
+        """File string `s` as id `i` (an id is filed under one string at a time)."""
+        self.strings[i] = s
+        if len(self.strings) == _FEW + 1:  # from now on, probes: file every string by its pieces
+            for j, t in self.strings.items():
+                self._file(j, t)
+        elif len(self.strings) > _FEW:
+            self._file(i, s)
+
+    def remove(self, i: int, s: str) -> None:
+        """Undo `add(i, s)`."""
+        if len(self.strings) > _FEW:
+            for key in self._keys(s):
+                self.by_piece[key].discard(i)
+            self.lengths[len(s)] -= 1
+            if not self.lengths[len(s)]:
+                del self.lengths[len(s)]
+        del self.strings[i]
+        if len(self.strings) == _FEW:
+            self.by_piece.clear()
+            self.lengths.clear()
+
+    def _file(self, i: int, s: str) -> None:
         for key in self._keys(s):
             self.by_piece.setdefault(key, set()).add(i)
         self.lengths[len(s)] = self.lengths.get(len(s), 0) + 1
 
-    def remove(self, i: int, s: str) -> None:
-        """Undo `add(i, s)` (an id is filed under one string at a time)."""
-        for key in self._keys(s):
-            self.by_piece[key].discard(i)
-        self.lengths[len(s)] -= 1
-        if not self.lengths[len(s)]:
-            del self.lengths[len(s)]
-
     def near(self, query: str) -> set[int]:
         """Every id whose string may score `cutoff` or more against `query` (and maybe a few more)."""
+        if len(self.strings) <= _FEW:
+            # the same point of slack as the pieces
+            scored = process.extract(
+                query,
+                self.strings,
+                scorer=fuzz.ratio,
+                processor=None,
+                score_cutoff=self.cutoff - 1,
+                limit=None,
+            )
+            return {i for _, _, i in scored}
         found: set[int] = set()
         for length in self.lengths:
             d = _edits(length, self.cutoff)

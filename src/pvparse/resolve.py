@@ -185,6 +185,14 @@ def _unfile(index: dict[str, set[int]], key: str | None, i: int) -> None:
         index[key].discard(i)
 
 
+# what the index files a person under: canonical key, folded given and family names, word count
+_NameKeys = tuple[str, str | None, str | None, int]
+
+
+def _name_keys(p: PersonRec) -> _NameKeys:
+    return (p.key, p.given_key, p.family_key, p.words)
+
+
 @dataclass
 class PersonIndex:
     """Persons filed under the keys lookups ask for, so a lookup reads a few buckets, not every person.
@@ -203,23 +211,25 @@ class PersonIndex:
     # family names by given name, for "Anne Dubreuill" ≈ "Anne Dubreuil"
     near_family: dict[str, NearIndex] = field(default_factory=dict)
 
-    def file_person(self, i: int, p: PersonRec) -> None:
-        _file(self.by_key, p.key, i)
-        _file(self.by_given, p.given_key or None, i)
-        _file(self.by_family, p.family_key or None, i)
-        if p.words >= 2:
-            self.near_key.add(i, p.key)
-        if p.given_key and p.family_key:
-            self.near_family.setdefault(p.given_key, NearIndex(FUZZY_FAMILY)).add(i, p.family_key)
+    def file_person(self, i: int, name: _NameKeys) -> None:
+        key, given, family, words = name
+        _file(self.by_key, key, i)
+        _file(self.by_given, given or None, i)
+        _file(self.by_family, family or None, i)
+        if words >= 2:
+            self.near_key.add(i, key)
+        if given and family:
+            self.near_family.setdefault(given, NearIndex(FUZZY_FAMILY)).add(i, family)
 
-    def unfile_person(self, i: int, p: PersonRec) -> None:
-        _unfile(self.by_key, p.key, i)
-        _unfile(self.by_given, p.given_key or None, i)
-        _unfile(self.by_family, p.family_key or None, i)
-        if p.words >= 2:
-            self.near_key.remove(i, p.key)
-        if p.given_key and p.family_key:
-            self.near_family[p.given_key].remove(i, p.family_key)
+    def unfile_person(self, i: int, name: _NameKeys) -> None:
+        key, given, family, words = name
+        _unfile(self.by_key, key, i)
+        _unfile(self.by_given, given or None, i)
+        _unfile(self.by_family, family or None, i)
+        if words >= 2:
+            self.near_key.remove(i, key)
+        if given and family:
+            self.near_family[given].remove(i, family)
 
 
 @dataclass
@@ -230,7 +240,9 @@ class OrgIndex:
     by_acronym: dict[str, set[int]] = field(default_factory=dict)  # acronyms, upper case
     by_initialism: dict[str, set[int]] = field(default_factory=dict)  # acronym_of each form
     by_form: dict[str, set[int]] = field(default_factory=dict)  # every form as printed
-    near_key: NearIndex = field(default_factory=lambda: NearIndex(FUZZY_ORG))  # long org_keys of forms
+    # org_key of every form long enough for the fuzzy match, and the organisation printing it
+    near_key: NearIndex = field(default_factory=lambda: NearIndex(FUZZY_ORG))
+    near_owner: list[int] = field(default_factory=list)
 
     def file_form(self, i: int, form: str) -> None:
         tokens = org_tokens(form)
@@ -239,7 +251,8 @@ class OrgIndex:
         _file(self.by_initialism, acronym_of(form), i)
         _file(self.by_form, form, i)
         if len(org_key(form)) >= 12:
-            self.near_key.add(i, org_key(form))
+            self.near_key.add(len(self.near_owner), org_key(form))
+            self.near_owner.append(i)
 
     def file_acronym(self, i: int, acr: str) -> None:
         _file(self.by_acronym, acr.upper(), i)
@@ -252,7 +265,7 @@ class OrgIndex:
             # an abbreviation keeps the first letter of every word: "Univ. Tech Nantes"
             found |= self.by_initials.get(tuple(t[0] for t in tokens), set())
         if len(org_key(name)) >= 12:
-            found |= self.near_key.near(org_key(name))
+            found.update(self.near_owner[k] for k in self.near_key.near(org_key(name)))
         if acr:
             found |= self.by_acronym.get(acr.upper(), set())
         found |= self.by_acronym.get(name, set())
@@ -286,16 +299,18 @@ class Registry:
         self.persons.append(p)
         for k in p.keys():
             _file(self.index.by_form, k, i)
-        self.index.file_person(i, p)
+        self.index.file_person(i, _name_keys(p))
         return i
 
     def add_form(self, i: int, form: str) -> None:
         """`PersonRec.add_form`, with the index following a change of canonical name."""
         p = self.persons[i]
-        self.index.unfile_person(i, p)
+        before = _name_keys(p)
         p.add_form(form)
         _file(self.index.by_form, person_key(form), i)
-        self.index.file_person(i, p)
+        if _name_keys(p) != before:
+            self.index.unfile_person(i, before)
+            self.index.file_person(i, _name_keys(p))
 
 
 _CIVILITY_RE = re.compile(
@@ -399,13 +414,16 @@ _CAPS_WORD_RE = re.compile(r"[A-ZÀ-Ý](?<![\w-].)[A-ZÀ-Ý0-9&]{1,11}(?![\w-])"
 
 def _find_acronyms_in_text(reg: Registry, text: str) -> None:
     """An organisation's initials printed alone elsewhere ("l'ANR souhaite") become an alias."""
-    printed = set(_CAPS_WORD_RE.findall(text))  # one pass over the text, whatever the number of bodies
+    printed: set[str] | None = None  # one pass over the text, whatever the number of bodies, if any
     for i, o in enumerate(reg.orgs):
         for f in list(o.forms):
             acr = acronym_of(f)
-            if acr and len(acr) >= 3 and acr not in o.forms and acr in printed:
-                _add_org_form(reg, i, acr)
-                _add_org_acronym(reg, i, acr)
+            if acr and len(acr) >= 3 and acr not in o.forms:
+                if printed is None:
+                    printed = set(_CAPS_WORD_RE.findall(text))
+                if acr in printed:
+                    _add_org_form(reg, i, acr)
+                    _add_org_acronym(reg, i, acr)
 
 
 # --- persons -----------------------------------------------------------------------------------
@@ -572,8 +590,11 @@ def _stop_words() -> frozenset[str]:
 
 def _expand_initial(text: str, given: str, letter: str) -> str | None:
     """ "Lina B." with "Lina Bastide" printed elsewhere in the text → "Lina Bastide" (when only one)."""
+    # the given name opens the pattern, and the look-behind for the character before it follows it, so
+    # that `re` can jump from one occurrence of the given name to the next
+    g = re.escape(given)
     pat = re.compile(
-        rf"(?<!\w){re.escape(given)}\s+({re.escape(letter)}[a-zà-ÿ][\w'’-]+|{re.escape(letter)}[A-ZÀ-Ý]{{2,}})(?!\w)"
+        rf"{g}(?<!\w{g})\s+({re.escape(letter)}[a-zà-ÿ][\w'’-]+|{re.escape(letter)}[A-ZÀ-Ý]{{2,}})(?!\w)"
     )
     found = {m.group(1) for m in pat.finditer(text)}
     return f"{given} {found.pop()}" if len(found) == 1 else None
