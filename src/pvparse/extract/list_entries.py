@@ -625,6 +625,7 @@ def _connector_re() -> re.Pattern[str]:
     return re.compile(rf"(?:^|\s)(?:{alts})(?:\s+|(?<=['’]))(?=[{_UP}«\"])", re.IGNORECASE)
 
 
+@cache
 def _trailing_connector_re() -> re.Pattern[str]:
     alts = "|".join(loose_pattern(c) for c in sorted(load_lexicon().org_connectors, key=len, reverse=True))
     return re.compile(rf"(?:\s+(?:{alts}))+\s*[«\"]?\s*$", re.IGNORECASE)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache, cached_property
+from functools import cache
 
 from ..lines import Line, fold
 from ..nlp import Analysis
@@ -104,6 +104,10 @@ class ListBlock:
 # --- layout helpers -------------------------------------------------------------------------------
 
 
+# (header, header start, header end, body, body start) of a "Header : body" line, offsets in the line
+_Header = tuple[str, int, int, str, int]
+
+
 @dataclass(frozen=True)
 class _Content:
     """A line's content after bullet, number and checkbox; `offset` is its start inside `line.text`."""
@@ -112,19 +116,14 @@ class _Content:
     offset: int
     bulleted: bool
     checked: bool | None
-
-    @cached_property
-    def header(self) -> tuple[str, int, int, str, int] | None:
-        """(header, header start, header end, body, body start) of a "Header : body" content."""
-        return _header_of(self)
+    header: _Header | None  # the content read as "Header : body"
 
 
 class _Lines(tuple[Line, ...]):
     """The document's lines; `content(i)` reads a line's content once, however often it is asked."""
 
-    @cached_property
-    def _contents(self) -> dict[int, _Content]:
-        return {}
+    def __init__(self, lines: Sequence[Line]) -> None:
+        self._contents: dict[int, _Content] = {}
 
     def content(self, i: int) -> _Content:
         c = self._contents.get(i)
@@ -146,7 +145,7 @@ def _content(line: Line) -> _Content:
         cs = m.end()
         bulleted = True
     text = line.text[cs:].rstrip()
-    return _Content(text, cs, bulleted, checked)
+    return _Content(text, cs, bulleted, checked, _header_of(text, cs))
 
 
 def _words(s: str, upto: int = -1) -> int:
@@ -166,19 +165,19 @@ def _office_keys() -> frozenset[str]:
     return frozenset(fold(r).replace("-", " ") for r in load_lexicon().bureau_roles)
 
 
-def _header_of(c: _Content) -> tuple[str, int, int, str, int] | None:
-    """(header, header start, header end, body, body start) of a "Header : body" content, offsets in line."""
-    if ":" not in c.text:
+def _header_of(text: str, offset: int) -> _Header | None:
+    """A line's content `text` (at `offset` in the line) read as "Header : body", offsets in the line."""
+    if ":" not in text:
         return None  # the pattern needs a colon; most lines of prose have none
-    m = _HEADER_RE.match(c.text)
+    m = _HEADER_RE.match(text)
     if not m:
         return None
     h = m.group("h").rstrip(" *_")
     if not h or _words(h) > _MAX_HEADER_WORDS:
         return None
-    hs = c.offset + m.start("h")
+    hs = offset + m.start("h")
     body = m.group("body").rstrip().rstrip("*_ ")
-    return h, hs, hs + len(h), body, c.offset + m.start("body")
+    return h, hs, hs + len(h), body, offset + m.start("body")
 
 
 def _is_list_header(c: _Content) -> bool:
@@ -201,7 +200,7 @@ def _legend(c: _Content) -> tuple[str, bool] | None:
     if marker not in lex.legend_markers:
         return None
     keys = phrase_keys(m.group("meaning"))
-    new = any(tuple(phrase_keys(w)) == tuple(keys[: len(phrase_keys(w))]) for w in lex.new_member_words)
+    new = any(pk == keys[: len(pk)] for pk in _new_member_keys())
     return marker, new
 
 
@@ -365,13 +364,15 @@ class _Reader:
         return replace(e, status=status, group=self.group, group_new=self.group_new)
 
 
+@cache
+def _new_member_keys() -> tuple[tuple[str, ...], ...]:
+    return tuple(phrase_keys(w) for w in load_lexicon().new_member_words)
+
+
 def _says_new(title: str) -> bool:
     keys = phrase_keys(title)
     return any(
-        tuple(keys[i : i + len(pk)]) == pk
-        for w in load_lexicon().new_member_words
-        if (pk := phrase_keys(w))
-        for i in range(len(keys))
+        tuple(keys[i : i + len(pk)]) == pk for pk in _new_member_keys() if pk for i in range(len(keys))
     )
 
 
