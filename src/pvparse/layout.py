@@ -28,6 +28,9 @@ from .segment import (
     find_headings,
 )
 
+# Headings whose markup says they are headings, whatever their words.
+_MARKED_STYLES = ("atx", "setext", "timed", "numbered")
+
 
 @dataclass(frozen=True)
 class Page:
@@ -87,11 +90,10 @@ def extract_all(page: Page) -> Extraction:
     for c in label_cands:
         strings.extend(turns_mod.label_strings(c))
     strings.extend(roles_mod.role_strings(label_cands))
-    titles = [h.title for h in heading_cands if h.style not in ("atx", "setext", "timed", "numbered")]
     for h in heading_cands:
         strings.extend(roles_mod.heading_role_strings(h.title))
     strings.extend(meeting_mod.meeting_strings(lines))
-    analysis = nlp.analyse(strings, with_verbs=titles)
+    analysis = nlp.analyse(strings)
 
     drafts = lists_mod.build_lists(blocks, lines, analysis, page.text)
     role_lines = roles_mod.find_role_lines(label_cands, analysis)
@@ -109,15 +111,12 @@ def extract_all(page: Page) -> Extraction:
     )
     turn_lines = {t.candidate.line for t in turn_labels}
 
+    # A standalone line that holds a finite verb is a sentence, not a title; the tagger is asked
+    # only about the candidates that no turn or role line has taken.
+    unclaimed = [h for h in heading_cands if h.line not in turn_lines and h.line not in role_line_idx]
+    verbs = nlp.analyse((), with_verbs=[h.title for h in unclaimed if h.style not in _MARKED_STYLES])
     headings = [
-        h
-        for h in heading_cands
-        if h.line not in turn_lines
-        and h.line not in role_line_idx
-        and (
-            h.style in ("atx", "setext", "timed", "numbered")
-            or not analysis.get(h.title, nlp.EMPTY).finite_verb
-        )
+        h for h in unclaimed if h.style in _MARKED_STYLES or not verbs.get(h.title, nlp.EMPTY).finite_verb
     ]
     title, headings = _split_title(lines, headings, claimed)
     headings = assign_levels(headings)
