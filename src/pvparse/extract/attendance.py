@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .meeting_lexicon import AttendanceWords, compiled, has_phrase, load_lexicon
 from .passages import Segment
+from .regex_cues import CueIndex
 
 # "Présents : 14", "Membres connectés : 17 sur 43 licenciés", "en exercice : 15 - présents : 12";
 # not "... au 30 septembre : 4 870 €".
@@ -23,6 +24,8 @@ _LABEL_COUNT_RE = re.compile(
 _COUNT_LINE_RE = re.compile(r"^\s*(?P<count>\d{1,5})\s*(?P<unit>[^\W\d][\w·.()]*)?\s*[.;]?\s*$")
 _NUMBER_OF_RE = re.compile(r"^\s*nombre\s+(?:de\s+|d['’])(?P<label>[^:]{2,70}?)\s*:?\s*$", re.IGNORECASE)
 _DIGIT_RE = re.compile(r"\d")
+# Every `_LABEL_COUNT_RE` match holds ":", spaces, a digit: a segment without them is not looked at.
+_COLON_COUNT_RE = re.compile(r":\s*\d")
 _BREAKDOWN_ITEM_RE = re.compile(r"(?P<count>\d{1,5})\s+(?P<label>[^,()\d]+?)\s*$")
 
 
@@ -68,13 +71,14 @@ class _Counts:
         self.regions.append((seg.abs(start), seg.abs(end), seg.line_at(start)))
 
 
-def _sentences(segs: Sequence[Segment], counts: _Counts, words: AttendanceWords) -> None:
+def _sentences(segs: Sequence[Segment], cues: CueIndex, counts: _Counts, words: AttendanceWords) -> None:
     pats = compiled(tuple(words.patterns))
     breakdown_re = re.compile(words.breakdown_pattern)
-    for seg in segs:
+    for i, here in cues.by_text(pats).items():
+        seg = segs[i]
         if not _DIGIT_RE.search(seg.text):
             continue
-        for p in pats:
+        for p in here:
             for m in p.finditer(seg.text):
                 for key, value in m.groupdict().items():
                     if value is None or key not in (
@@ -103,9 +107,15 @@ def _breakdown(pattern: re.Pattern[str], after: str) -> tuple[tuple[str, int], .
     return tuple(out)
 
 
-def _labelled(segs: Sequence[Segment], counts: _Counts, words: AttendanceWords) -> None:
-    for k, seg in enumerate(segs):
-        pairs = list(_LABEL_COUNT_RE.finditer(seg.text)) if _DIGIT_RE.search(seg.text) else []
+def _labelled(segs: Sequence[Segment], cues: CueIndex, counts: _Counts, words: AttendanceWords) -> None:
+    labelled, number_of = cues.where(_LABEL_COUNT_RE), cues.where(_NUMBER_OF_RE)
+    for k in sorted(labelled | number_of):  # the other segments have neither
+        seg = segs[k]
+        pairs = (
+            list(_LABEL_COUNT_RE.finditer(seg.text))
+            if k in labelled and _COLON_COUNT_RE.search(seg.text)
+            else []
+        )
         for m in pairs:
             label, count, unit = m.group("label"), int(m.group("count")), m.group("unit")
             _put_label(counts, words, label, count, unit, seg, m.start("label"), m.end("count"))
@@ -113,7 +123,7 @@ def _labelled(segs: Sequence[Segment], counts: _Counts, words: AttendanceWords) 
                 counts.put("members_total", int(m.group("of")), seg, m.start("of"), m.end("of"))
         if pairs:
             continue
-        n = _NUMBER_OF_RE.match(seg.text)
+        n = _NUMBER_OF_RE.match(seg.text) if k in number_of else None
         if n and k + 1 < len(segs):
             nxt = segs[k + 1]
             c = _COUNT_LINE_RE.match(nxt.text)
@@ -155,27 +165,27 @@ def _put_label(
         counts.put("members_present", value, seg, start, end)
 
 
-def find_quorum(segs: Sequence[Segment]) -> tuple[bool, Segment, int, int] | None:
+def find_quorum(segs: Sequence[Segment], cues: CueIndex) -> tuple[bool, Segment, int, int] | None:
     """The first quorum statement: "Le quorum étant atteint" → True, "faute de quorum" → False."""
     q = load_lexicon().quorum
     neg, pos = compiled(tuple(q.not_reached)), compiled(tuple(q.reached))
-    for seg in segs:
-        for p in neg:
-            m = p.search(seg.text)
-            if m:
-                return False, seg, m.start(), m.end()
-        for p in pos:
-            m = p.search(seg.text)
-            if m:
-                return True, seg, m.start(), m.end()
+    by_neg, by_pos = cues.by_text(neg), cues.by_text(pos)
+    for i in sorted({*by_neg, *by_pos}):
+        seg = segs[i]
+        for reached, pats in ((False, by_neg.get(i, ())), (True, by_pos.get(i, ()))):
+            for p in pats:
+                m = p.search(seg.text)
+                if m:
+                    return reached, seg, m.start(), m.end()
     return None
 
 
-def find_attendance(segs: Sequence[Segment]) -> AttendanceFacts:
+def find_attendance(segs: Sequence[Segment], cues: CueIndex) -> AttendanceFacts:
+    """The counts and quorum the segments state; `cues` indexes their texts."""
     words = load_lexicon().attendance
     counts = _Counts()
-    _sentences(segs, counts, words)
-    _labelled(segs, counts, words)
+    _sentences(segs, cues, counts, words)
+    _labelled(segs, cues, counts, words)
     v = counts.values
     present, members = v.get("present_count"), v.get("members_present")
     if present is None and members is not None:
@@ -184,7 +194,7 @@ def find_attendance(segs: Sequence[Segment]) -> AttendanceFacts:
     voters = v.get("voters")
     if represented is None and voters is not None and present is not None and voters > present:
         represented = voters - present  # votants = présents + représentés
-    quorum = find_quorum(segs)
+    quorum = find_quorum(segs, cues)
     regions = list(counts.regions)
     if quorum is not None:
         _, seg, s, e = quorum

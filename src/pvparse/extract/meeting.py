@@ -126,11 +126,12 @@ def _after_date_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def _first(
-    segs: Sequence[Segment], patterns: Sequence[str], last: bool = False
+    doc: MeetingDoc, patterns: Sequence[str], within: Sequence[int] | None = None, last: bool = False
 ) -> tuple[re.Match[str], Segment] | None:
+    """The first (or `last`) match of one of `patterns` in the segments `within` (default: all)."""
     found = None
-    pats = compiled(tuple(patterns))
-    for seg in segs:
+    for i, pats in doc.cues.by_text(compiled(tuple(patterns)), within).items():
+        seg = doc.segs[i]
         for p in pats:
             m = p.search(seg.text)
             if m:
@@ -168,11 +169,11 @@ def _time_after_date(doc: MeetingDoc, date: DateHit | None) -> tuple[str | None,
 def _find_times(doc: MeetingDoc, date: DateHit | None, found: _Found) -> tuple[str | None, str | None]:
     t = load_lexicon().times
     start = end = None
-    hit = _first(doc.segs, t.start)
+    hit = _first(doc, t.start)
     if hit:
         start = _group_time(hit[0], "time")
         found.lines.add(hit[1].line_at(hit[0].start()))
-    conv = _first(doc.opening_segs(), t.convened)
+    conv = _first(doc, t.convened, doc.opening_idx)
     conv_start = conv_end = None
     if conv:
         m, seg = conv
@@ -182,7 +183,7 @@ def _find_times(doc: MeetingDoc, date: DateHit | None, found: _Found) -> tuple[s
     if conv_start is None:
         conv_start, conv_end = _time_after_date(doc, date)
     start = start or conv_start
-    hit = _first(doc.segs, t.end, last=True)
+    hit = _first(doc, t.end, last=True)
     if hit:
         end = _group_time(hit[0], "time")
         found.lines.add(hit[1].line_at(hit[0].start()))
@@ -219,15 +220,23 @@ def _find_person(doc: MeetingDoc, pats: PersonPatterns, paired: Sequence[str] = 
     lex = load_lexicon()
     anywhere, opening = compiled(tuple(pats.anywhere)), compiled(tuple(pats.opening))
     with_other, other = compiled(tuple(pats.with_other)), compiled(tuple(paired))
-    paired_lines = {
-        s.line for s in doc.segs if s.line in doc.officers and any(p.search(s.text) for p in other)
-    }
-    for seg in doc.segs:
-        here = [*anywhere]
+    by_any = doc.cues.by_text(anywhere)
+    by_opening = doc.cues.by_text(opening, doc.officers_idx)
+    by_with_other = doc.cues.by_text(with_other, doc.officers_idx)
+    paired_lines: set[int] = set()
+    if by_with_other:  # else never looked at
+        paired_lines = {
+            doc.segs[i].line
+            for i, ps in doc.cues.by_text(other, doc.officers_idx).items()
+            if any(p.search(doc.segs[i].text) for p in ps)
+        }
+    for i in sorted({*by_any, *by_opening, *by_with_other}):
+        seg = doc.segs[i]
+        here = [*by_any.get(i, ())]
         if seg.line in doc.officers:
-            here += opening
+            here += by_opening.get(i, ())
             if paired_lines & {seg.line - 1, seg.line, seg.line + 1}:
-                here += with_other
+                here += by_with_other.get(i, ())
         for p in here:
             for m in p.finditer(seg.text):
                 got = _name_mention(seg, m, lex)
@@ -238,18 +247,20 @@ def _find_person(doc: MeetingDoc, pats: PersonPatterns, paired: Sequence[str] = 
 
 def _holder_by_role(doc: MeetingDoc, patterns: Sequence[str], lists: Sequence[ListDraft]) -> Mention | None:
     """ "La présidente ouvre la séance" + "Anne Le Bihan (présidente)" in a list → Anne Le Bihan."""
-    for seg in doc.segs:
-        for p in compiled(tuple(patterns)):
+    for i, pats in doc.cues.by_text(compiled(tuple(patterns))).items():
+        seg = doc.segs[i]
+        for p in pats:
             m = p.search(seg.text)
             if not m:
                 continue
             role = fold(m.group("role"))
             stem = role[:-1] if role.endswith("e") else role
+            held = re.compile(rf"(?:co-)?{re.escape(stem)}e?\b")
             holders = {
                 (e.person.text, e.person.start): e.person
                 for lst in lists
                 for e in lst.entries
-                if e.person and e.role and re.match(rf"(?:co-)?{re.escape(stem)}e?\b", fold(e.role))
+                if e.person and e.role and held.match(fold(e.role))
             }
             names = {fold(k[0]) for k in holders}
             if len(names) == 1:
@@ -305,7 +316,7 @@ def extract_meeting(
         doc, lex.secretary, [*lex.chair.anywhere, *lex.chair.opening, *lex.chair.with_other]
     )
     org = find_organization(doc)
-    att: AttendanceFacts = find_attendance(doc.segs)
+    att: AttendanceFacts = find_attendance(doc.segs, doc.cues)
     sig = find_signature(lines, analysis)
     chair = (
         chair

@@ -13,7 +13,8 @@ from ..segment import FrontMatter, Heading
 from .dates import DateMatch
 from .drafts import ListDraft
 from .meeting_lexicon import load_lexicon, phrase_re
-from .passages import Segment, build_units, split_segments, text_segment
+from .passages import Segment, build_units, split_units, text_segment
+from .regex_cues import CueIndex
 
 OPENING_LINES = 14  # content lines (no front matter, no list block) that introduce a meeting
 INTRO_LINES = 6  # the first paragraphs, for the kind when the title does not say
@@ -34,13 +35,16 @@ class MeetingDoc:
     paragraph: Mapping[int, int]  # line → index of its paragraph
     titles: tuple[Segment, ...]  # the title heading, then the front matter title and subtitle
     fm: Mapping[str, Segment]
+    cues: CueIndex  # over the texts of `segs`
+    opening_idx: tuple[int, ...]  # indices in `segs` of the opening's segments
+    officers_idx: tuple[int, ...]  # indices in `segs` of the segments on the officers' lines
+    paragraph_texts: Mapping[int, str]  # paragraph index → its segments' texts joined by spaces
 
     def opening_segs(self) -> list[Segment]:
-        return [s for s in self.segs if s.line in self.opening]
+        return [self.segs[i] for i in self.opening_idx]
 
     def paragraph_text(self, line: int) -> str:
-        p = self.paragraph.get(line)
-        return " ".join(s.text for s in self.segs if self.paragraph.get(s.line) == p)
+        return self.paragraph_texts.get(self.paragraph.get(line, -1), "")
 
 
 def line_of(lines: Sequence[Line], offset: int) -> int:
@@ -56,22 +60,17 @@ def build_meeting_doc(
     fm_lines = set(range(front_matter.first_line, front_matter.last_line + 1)) if front_matter else set()
     list_lines = {i for lst in lists for i in range(lst.first_line + 1, lst.last_line + 1)}
     units = build_units(lines, frozenset(fm_lines))
-    segs = tuple(s for u in units for s in split_segments(u))
-    content = [
-        ln.index
-        for ln in lines
-        if not ln.blank
-        and ln.index not in fm_lines
-        and ln.index not in list_lines
-        and not _RULE_RE.match(ln.text)
-    ]
+    segs = tuple(split_units(units))
+    content: list[int] = []
     paragraph: dict[int, int] = {}
     p = 0
     for ln in lines:
         if ln.blank or _RULE_RE.match(ln.text):
             p += 1
-        else:
-            paragraph[ln.index] = p
+            continue
+        paragraph[ln.index] = p
+        if ln.index not in fm_lines and ln.index not in list_lines:
+            content.append(ln.index)
     fm: dict[str, Segment] = {}
     if front_matter:
         for key, (value, s, _e) in front_matter.fields.items():
@@ -82,15 +81,24 @@ def build_meeting_doc(
         raw = ln.text[title.title_start - ln.start : title.title_end - ln.start]
         titles.append(text_segment(raw, title.title_start, title.line))
     titles.extend(fm[k] for k in ("title", "subtitle") if k in fm and fm[k].text.strip())
+    opening = frozenset(content[:OPENING_LINES])
+    officers = frozenset(content[:OFFICERS_LINES])
+    texts: dict[int, list[str]] = {}
+    for seg in segs:
+        texts.setdefault(paragraph.get(seg.line, -1), []).append(seg.text)
     return MeetingDoc(
         lines,
         segs,
-        frozenset(content[:OPENING_LINES]),
+        opening,
         frozenset(content[:INTRO_LINES]),
-        frozenset(content[:OFFICERS_LINES]),
+        officers,
         paragraph,
         tuple(titles),
         fm,
+        CueIndex([s.text for s in segs]),
+        tuple(i for i, s in enumerate(segs) if s.line in opening),
+        tuple(i for i, s in enumerate(segs) if s.line in officers),
+        {p: " ".join(t) for p, t in texts.items()},
     )
 
 

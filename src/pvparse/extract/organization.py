@@ -157,7 +157,8 @@ def _title_part_org(seg: Segment) -> Mention | None:
 def _header_org(doc: MeetingDoc) -> Mention | None:
     """A first line in capitals that is neither a report title nor a date: "COMMUNE DE VILLERS-SUR-AULNE"."""
     lex = load_lexicon().organization
-    first = [s for s in doc.segs if s.line == min(doc.opening, default=-1)]
+    first_line = min(doc.opening, default=-1)
+    first = [s for s in doc.segs if s.line == first_line]
     if not first:
         return None
     seg = first[0]
@@ -174,8 +175,9 @@ def _fallback_org(doc: MeetingDoc) -> Mention | None:
     """The body most often named as such in the text ("l'association X", "les membres du X")."""
     pats = compiled(tuple(load_lexicon().organization.mention_patterns))
     cands: list[Mention] = []
-    for seg in doc.segs:
-        for p in pats:
+    for i, here in doc.cues.by_text(pats).items():
+        seg = doc.segs[i]
+        for p in here:
             for m in p.finditer(seg.text):
                 got = _org_at(seg, m.end(), strict_case=True)
                 if got and not kind_in(got.text):
@@ -206,12 +208,13 @@ def find_organization(doc: MeetingDoc) -> Mention | None:
                 cands.append(got)
     labels = compiled(tuple(lex.label_patterns))
     intro = compiled(tuple(lex.mention_patterns[:1]))
-    for seg in doc.opening_segs():
+    for i in doc.opening_idx:
+        seg = doc.segs[i]
         got = _org_after_kind(seg, in_title=False)
         if got:
             cands.append(got)
         for p in (*labels, *intro):
-            m = p.search(seg.text)
+            m = p.search(seg.text) if doc.cues.may_match(i, p) else None
             if m:
                 got = _org_at(seg, m.end(), strict_case=True)
                 if got and not kind_in(got.text):

@@ -23,7 +23,9 @@ TAIL_LINES = 25  # the signature is among the last non-blank lines
 STRICT_LINES = 6  # with no "Fait le" line: the last paragraph only, roles required
 
 _RULE_RE = re.compile(r"^[\s\-=+:|]+$")
-_CELL_SPLIT_RE = re.compile(r"[ ]{2,}|[ ]*\|[ ]*|[ ]+[—–][ ]+|;[ ]*")
+# Two spaces or more, "|", " — ", ";". Each branch opens with its first character and a single space
+# goes on only before a space, "|" or a dash: the search skips the spaces between words at little cost.
+_CELL_SPLIT_RE = re.compile(r"[ ](?=[ |—–])(?:[ ]+|[ ]*\|[ ]*|[ ]*[—–][ ]+)|\|[ ]*|;[ ]*")
 _ARTICLE_RE = re.compile(r"^(?:Le|La|Les|L['’])\s*", re.IGNORECASE)
 
 

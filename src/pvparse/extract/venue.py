@@ -97,7 +97,8 @@ def _date_line_place(doc: MeetingDoc, date: DateHit) -> tuple[str, int] | None:
     """A header line "Samedi 6 avril 2019, de 14 h 30 à 17 h 15, salle polyvalente de Kervignac": the
     parts after the date that are not times; or the next short line when it names a venue."""
     lex = load_lexicon()
-    same_line = [s for s in doc.segs if date.line in s.lines and s.abs(0) >= date.seg.abs(0)]
+    line, date_start = date.line, date.seg.abs(0)
+    same_line = [s for s in doc.segs if line in s.lines and s.abs(0) >= date_start]
     words = sum(len(s.text.split()) for s in same_line)
     for k, seg in enumerate(same_line):
         if words > 25 or kind_in(seg.text):
@@ -111,7 +112,7 @@ def _date_line_place(doc: MeetingDoc, date: DateHit) -> tuple[str, int] | None:
                     return got
                 break
             pos += len(piece)
-    nxt = [s for s in doc.segs if s.line == date.line + 1]
+    nxt = [s for s in doc.segs if s.line == line + 1]
     if (
         nxt
         and len(nxt[0].text.split()) <= 12
@@ -135,8 +136,9 @@ def find_place(doc: MeetingDoc, date: DateHit | None) -> tuple[str, int] | None:
             if got:
                 return got
     for p in compiled(tuple(load_lexicon().place.patterns)):
-        for seg in doc.opening_segs():
-            m = p.search(seg.text)
+        for i in doc.opening_idx:
+            seg = doc.segs[i]
+            m = p.search(seg.text) if doc.cues.may_match(i, p) else None
             if m:
                 got = _next_place(seg, m.start("place"))
                 if got:

@@ -1,0 +1,195 @@
+"""Literal cues of a regular expression, and which texts of a document hold them.
+
+A pattern's cues are lower-case strings read from the pattern itself (its runs of literal characters),
+one of which every match contains: "\\bsous\\s+la\\s+présidence\\s+de\\s+{name}" → {"présidence"},
+"(?:s['’]est\\s+tenue?|réunie?s?)\\b..." → {"tenu", "réuni"}. A text holding none of them cannot match,
+so the pattern is not run on it. `CueIndex` looks for each cue once in a whole document (lower-cased)
+instead of running every pattern over every segment.
+
+Why lower-casing is enough: for the characters of `SAFE_RE` (Latin, combining accents, punctuation,
+currency, arrows, dingbats, emoji), two characters equal under `re.IGNORECASE` have the same
+`str.lower()`, of length 1 (a unit test checks it exhaustively). A text with any other character is
+always a candidate; a cue run is cut at such characters.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
+
+# Latin (but "İ" U+0130, "ı" U+0131, "ſ" U+017F: they match "i"/"s" under re.IGNORECASE and do not
+# lower-case to them), combining accents, punctuation, currency, arrows and dingbats, emoji.
+_SAFE = (
+    "\x00-\u012f\u0132-\u017e\u0180-\u024f\u0300-\u036f"
+    "\u2000-\u206f\u20a0-\u20cf\u2190-\u27bf\U0001f300-\U0001faff"
+)
+SAFE_RE = re.compile(f"[{_SAFE}]")
+_UNSAFE_RE = re.compile(f"[^{_SAFE}]")
+_SEPARATOR = "\n"  # between the texts of a CueIndex; never part of a cue
+
+_REPEATS = (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT)
+
+
+def _pieces(run: str) -> list[str]:
+    """The parts of a literal run usable as cues: cut at unsafe characters and line breaks."""
+    return [p.lower() for p in _UNSAFE_RE.sub(_SEPARATOR, run).split(_SEPARATOR) if p]
+
+
+Cues = frozenset[str]  # a requirement: one of these strings is in the text
+
+
+def _strength(cues: Cues) -> tuple[int, int]:
+    return min(len(c) for c in cues), -len(cues)
+
+
+def _minimal(cues: Iterable[str]) -> Cues:
+    """Cues containing another cue add nothing: {"président", "co-présidente"} → {"président"}."""
+    ordered = sorted(set(cues), key=len)
+    kept: list[str] = []
+    for c in ordered:
+        if not any(k in c for k in kept):
+            kept.append(c)
+    return frozenset(kept)
+
+
+def _requirements(items: Iterable[tuple[Any, Any]]) -> list[Cues]:
+    """Every element of a sequence is required, so is every requirement of each."""
+    found: list[Cues] = []
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is _parser.LITERAL:
+            run.append(chr(av))
+            continue
+        found.extend(frozenset({p}) for p in _pieces("".join(run)))
+        run = []
+        if op is _parser.SUBPATTERN:
+            found.extend(_requirements(av[-1]))
+        elif op is _parser.ATOMIC_GROUP:
+            found.extend(_requirements(av))
+        elif op in _REPEATS and av[0] >= 1:
+            found.extend(_requirements(av[2]))
+        elif op is _parser.BRANCH:
+            best = [max(_requirements(a), key=_strength, default=None) for a in av[1]]
+            if all(best):
+                found.append(_minimal(c for b in best if b for c in b))
+        # classes, assertions, anchors, back-references, optional parts: nothing required
+    return found
+
+
+def pattern_cues(pattern: re.Pattern[str]) -> tuple[Cues, ...]:
+    """What every text `pattern` matches holds, strongest requirement first; () when nothing.
+
+    "\\bquorum\\s+non\\s+atteint" → ({"atteint"}, {"quorum"}, {"non"})."""
+    # keyed by the source, not the compiled pattern: a pattern's hash runs over all its code each time
+    return _cues(pattern.pattern, pattern.flags)
+
+
+@cache
+def _cues(source: str, flags: int) -> tuple[Cues, ...]:
+    found = _requirements(_parser.parse(source, flags))
+    return tuple(sorted(set(found), key=lambda c: (_strength(c), sorted(c)), reverse=True))
+
+
+class CueIndex:
+    """Which texts of a document may match a pattern: those holding one of its cues (or an unsafe
+    character). Each cue is looked for once in the whole document."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self._starts: list[int] = []
+        pos = 0
+        for t in texts:
+            self._starts.append(pos)
+            pos += len(t) + 1
+        joined = _SEPARATOR.join(texts)
+        self._unsafe = frozenset(
+            bisect.bisect_right(self._starts, m.start()) - 1 for m in _UNSAFE_RE.finditer(joined)
+        )
+        if self._unsafe:
+            joined = _SEPARATOR.join(
+                _SEPARATOR * len(t) if i in self._unsafe else t for i, t in enumerate(texts)
+            )
+        self._low = joined.lower()  # 1:1: only safe characters are left
+        self._all = frozenset(range(len(texts)))
+        self._by_reqs: dict[tuple[Cues, ...], frozenset[int]] = {}
+        self._by_cue: dict[str, frozenset[int]] = {}  # safe texts holding a cue
+        self._texts: dict[int, str] = {}  # lower-cased texts, as looked at
+
+    def where(self, pattern: re.Pattern[str]) -> frozenset[int]:
+        """Indices of the texts `pattern` may match: the whole document is searched for the cues of
+        its strongest requirement (once per cue), the texts found are checked for the others."""
+        reqs = pattern_cues(pattern)
+        if not reqs:
+            return self._all
+        got = self._by_reqs.get(reqs)
+        if got is None:
+            first = frozenset().union(*(self._holding(c) for c in reqs[0]))
+            got = self._unsafe | {i for i in first if self._holds_all(i, reqs[1:])}
+            self._by_reqs[reqs] = got
+        return got
+
+    def by_text(
+        self, patterns: Sequence[re.Pattern[str]], within: Iterable[int] | None = None
+    ) -> dict[int, list[re.Pattern[str]]]:
+        """For each text (of `within`, default all) one of `patterns` may match, in order: those
+        patterns, in order."""
+        found: dict[int, list[re.Pattern[str]]] = {}
+        if within is None:
+            # shorter cues first: a longer one holding it is then looked for in its texts only
+            for cue in sorted({c for p in patterns for r in pattern_cues(p)[:1] for c in r}, key=len):
+                self._holding(cue)
+            for p in patterns:
+                for i in self.where(p):
+                    found.setdefault(i, []).append(p)
+            return dict(sorted(found.items()))
+        for i in within:
+            here = [p for p in patterns if self.may_match(i, p)]
+            if here:
+                found[i] = here
+        return found
+
+    def may_match(self, i: int, pattern: re.Pattern[str]) -> bool:
+        """Whether `pattern` may match text `i`; that text alone is looked at unless `where` already
+        did the whole document (a loop over a few texts need not search it all)."""
+        reqs = pattern_cues(pattern)
+        if not reqs:
+            return True
+        known = self._by_reqs.get(reqs)
+        if known is not None:
+            return i in known
+        return i in self._unsafe or self._holds_all(i, reqs)
+
+    def _holds_all(self, i: int, reqs: Iterable[Cues]) -> bool:
+        low = self._lowered(i)
+        return all(any(c in low for c in r) for r in reqs)
+
+    def _lowered(self, i: int) -> str:
+        low = self._texts.get(i)
+        if low is None:
+            end = self._starts[i + 1] - 1 if i + 1 < len(self._starts) else len(self._low)
+            low = self._texts[i] = self._low[self._starts[i] : end]
+        return low
+
+    def _holding(self, cue: str) -> frozenset[int]:
+        """The safe texts holding `cue`: among those holding a part of it already looked for
+        ("présid" before "présidence"), else by searching the whole document."""
+        got = self._by_cue.get(cue)
+        if got is not None:
+            return got
+        parts = [hits for part, hits in self._by_cue.items() if part in cue]
+        if parts:
+            got = frozenset(i for i in min(parts, key=len) if cue in self._lowered(i))
+        else:
+            found = set()
+            low, starts = self._low, self._starts
+            pos = low.find(cue)
+            while pos >= 0:
+                k = bisect.bisect_right(starts, pos) - 1
+                found.add(k)
+                pos = low.find(cue, starts[k + 1] if k + 1 < len(starts) else len(low))
+            got = frozenset(found)
+        self._by_cue[cue] = got
+        return got
