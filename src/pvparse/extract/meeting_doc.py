@@ -84,8 +84,15 @@ def build_meeting_doc(
     opening = frozenset(content[:OPENING_LINES])
     officers = frozenset(content[:OFFICERS_LINES])
     texts: dict[int, list[str]] = {}
-    for seg in segs:
-        texts.setdefault(paragraph.get(seg.line, -1), []).append(seg.text)
+    opening_idx: list[int] = []
+    officers_idx: list[int] = []
+    for i, seg in enumerate(segs):
+        line = seg.lines[0]
+        texts.setdefault(paragraph.get(line, -1), []).append(seg.text)
+        if line in officers:
+            officers_idx.append(i)
+            if line in opening:
+                opening_idx.append(i)
     return MeetingDoc(
         lines,
         segs,
@@ -96,8 +103,8 @@ def build_meeting_doc(
         tuple(titles),
         fm,
         CueIndex([s.text for s in segs]),
-        tuple(i for i, s in enumerate(segs) if s.line in opening),
-        tuple(i for i, s in enumerate(segs) if s.line in officers),
+        tuple(opening_idx),
+        tuple(officers_idx),
         {p: " ".join(t) for p, t in texts.items()},
     )
 
