@@ -40,6 +40,9 @@ BOUNDED = {
     "pvparse.extract.turns._PART_SPLIT_RE": "runs on a speaker label, at most ~80 characters (_LABEL_RE)",
     "pvparse.formats.pdf._COMPOUND_RE": "runs on one PDF text line, bounded by the page width",
     "pvparse.formats.pdf._URL_TAIL_RE": "runs on one PDF text line, bounded by the page width",
+    "pvparse.extract.list_entries._trailing_connector_re": (
+        "runs on the last 200 characters of a role (list_entries._strip_trailing_connectors)"
+    ),
 }
 
 UNITS = [

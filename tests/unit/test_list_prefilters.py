@@ -232,3 +232,27 @@ def test_reader_skips_prose_without_parsing(monkeypatch: pytest.MonkeyPatch) -> 
     short = "Sandra Dumas :\n\n- Anne Petit\n- Paul Roux\n"
     assert [len(b.entries) for b in lists.find_list_blocks(split_lines(short))] == [2]
     assert "Anne Petit" in calls
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("chargée de mission de la", "chargée de mission"),
+        ("directrice des", "directrice"),
+        ("chargé de mission de «", "chargé de mission"),
+        ("adjoint au maire", "adjoint au maire"),  # "au" inside, not at the end
+        ("présidente", "présidente"),
+        ("de", "de"),  # nothing before the connector: the pattern wants a space first
+    ],
+)
+def test_trailing_connectors_are_stripped(text: str, expected: str) -> None:
+    assert list_entries._strip_trailing_connectors(text) == expected
+
+
+def test_trailing_connectors_only_in_the_last_characters() -> None:
+    # a hostile run of connectors longer than the window: only the window's connectors go
+    long_run = "rôle" + " de" * 200
+    out = list_entries._strip_trailing_connectors(long_run)
+    assert out.startswith("rôle de") and len(long_run) - len(out) <= list_entries._CONNECTOR_TAIL
+    short = "rôle" + " de" * 10
+    assert list_entries._strip_trailing_connectors(short) == "rôle"

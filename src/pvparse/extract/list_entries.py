@@ -628,7 +628,8 @@ def _connector_re() -> re.Pattern[str]:
 @cache
 def _trailing_connector_re() -> re.Pattern[str]:
     alts = "|".join(loose_pattern(c) for c in sorted(load_lexicon().org_connectors, key=len, reverse=True))
-    return re.compile(rf"(?:\s+(?:{alts}))+\s*[«\"]?\s*$", re.IGNORECASE)
+    # starts where a run of spaces starts (the leftmost match always does), so a long run is tried once
+    return re.compile(rf"(?:^|(?<=\S))(?:\s+(?:{alts}))+\s*[«\"]?\s*$", re.IGNORECASE)
 
 
 def _embedded_org(p: Piece) -> Piece | None:
@@ -735,6 +736,17 @@ def _acronym_follows(p: Piece, paren: Piece) -> bool:
     return paren.start - p.end <= 3 and bool(re.fullmatch(rf"[{_UP}][{_UP}0-9&.\-]{{1,10}}", paren.text))
 
 
+# A role never ends with a longer run of connector words ("… chargée de mission de la");
+# the pattern backtracks over the run it is given, so it sees only this many last characters.
+_CONNECTOR_TAIL = 200
+
+
+def _strip_trailing_connectors(text: str) -> str:
+    """ "chargée de mission de la" → "chargée de mission" (the organisation's name follows)."""
+    cut = max(0, len(text) - _CONNECTOR_TAIL)
+    return text[:cut] + _trailing_connector_re().sub("", text[cut:])
+
+
 _CLAUSE_WORDS = frozenset({"qui", "que", "dont", "et", "mais", "ou", "lequel", "laquelle", "lesquels"})
 _ROLE_LEFT = " \t*_.,;:-–—("
 _ROLE_RIGHT = " \t*_.,;:-–—(["
@@ -751,12 +763,7 @@ def _role_text(
         before = [p for p in e.rest if p.start < org.start]
         if before:
             text = _span_text(e, min(p.start for p in before), org.start)
-            text = (
-                _trailing_connector_re()
-                .sub("", text.rstrip(_ROLE_RIGHT))
-                .rstrip(_ROLE_RIGHT)
-                .lstrip(_ROLE_LEFT)
-            )
+            text = _strip_trailing_connectors(text.rstrip(_ROLE_RIGHT)).rstrip(_ROLE_RIGHT).lstrip(_ROLE_LEFT)
     elif plain:
         # an attendance entry's later pieces are notes ("…, retenu par un stage fédéral")
         last = plain[0] if attendance else plain[-1]

@@ -75,7 +75,8 @@ _BOLD_ONLY_RE = re.compile(r"(\*\*|__)(?P<t>[^*_]+)\1[ ]*:?")
 _NEXT_SENTENCE_RE = re.compile(r"[.!?][ ]+[A-ZÀ-Ý]")
 _DIGIT_RE = re.compile(r"\d")
 _NOTE_START_RE = re.compile(r"[(\[<|]")  # what follows a name: "(Org)", "[login]", "<mail>", "| cell"
-_AND_RE = re.compile(r"[ ]+(?:et|ainsi que)[ ]+")
+# starts where a run of spaces starts (the leftmost match always does), so a long run is tried once
+_AND_RE = re.compile(r"(?<![ ])[ ]+(?:et|ainsi que)[ ]+")
 _STAFF_BODY_RE = re.compile(
     rf"^(?:{loose_pattern('équipe')})[ ]+(?:du|des|de|d['’])[ ]*(?P<body>\S.*)$", re.IGNORECASE
 )
