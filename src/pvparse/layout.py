@@ -100,10 +100,12 @@ def extract_all(page: Page) -> Extraction:
     role_line_idx = {r.line for r in role_lines}
     known_names = [e.person.text for d in drafts for e in d.entries if e.person]
     known_names += [r.person.text for r in role_lines]
-    for h in heading_cands:
-        found = roles_mod.heading_presenter(h.title, h.title_start, analysis)
-        if found:
-            known_names.append(found[0].text)
+    # the presenter a heading names, read once per heading (by its title and place)
+    presenters = {
+        (h.title, h.title_start): roles_mod.heading_presenter(h.title, h.title_start, analysis)
+        for h in heading_cands
+    }
+    known_names += [found[0].text for found in presenters.values() if found]
     index = turns_mod.NameIndex(known_names)
     action_lines = turns_mod.under_action_headings(label_cands, [(h.line, h.title) for h in heading_cands])
     turn_labels = turns_mod.decide_turns(
@@ -121,9 +123,7 @@ def extract_all(page: Page) -> Extraction:
     title, headings = _split_title(lines, headings, claimed)
     headings = assign_levels(headings)
     nodes = build_sections(headings, len(page.text))
-    sections = tuple(
-        SectionDraft(node, _roles_for(node, headings, role_lines, analysis, lines)) for node in nodes
-    )
+    sections = tuple(SectionDraft(node, _roles_for(node, headings, role_lines, presenters)) for node in nodes)
 
     decision_drafts, decision_findings = decisions_mod.find_decisions(
         lines, claimed, turn_lines=turn_lines, headings=headings
@@ -177,12 +177,11 @@ def _roles_for(
     node: SectionNode,
     headings: Sequence[Heading],
     role_lines: Sequence[RoleDraft],
-    analysis: dict[str, nlp.Analysis],
-    lines: Sequence[Line],
+    presenters: dict[tuple[str, int], tuple[Mention, Mention | None] | None],
 ) -> tuple[RoleDraft, ...]:
     h = node.heading
     out: list[RoleDraft] = []
-    found = roles_mod.heading_presenter(h.title, h.title_start, analysis)
+    found = presenters.get((h.title, h.title_start))
     if found:
         person, org = found
         out.append(RoleDraft("presenter", person, org, h.line, h.title_start, h.title_end))
