@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 import pvparse
+from pvparse.extract.turns import find_label_candidates, label_strings
+from pvparse.lines import split_lines
 from tests.markup import unmark
 
 ATTENDANCE = (
@@ -18,7 +20,8 @@ def turns_of(marked: str):
     doc = pvparse.parse_text(text)
     persons = {p.id: p.name for p in doc.persons}
     got = [
-        (t.label, t.label_span.start, t.label_span.end, tuple(persons[s] for s in t.speakers)) for t in doc.turns
+        (t.label, t.label_span.start, t.label_span.end, tuple(persons[s] for s in t.speakers))
+        for t in doc.turns
     ]
     want = [(e.label, e.start, e.end, e.who) for e in expected]
     return got, want, doc, text
@@ -98,3 +101,21 @@ def test_initial_form_resolves_to_the_one_matching_person(nlp) -> None:
     [t] = doc.turns
     names = {p.id: p.name for p in doc.persons}
     assert [names[s] for s in t.speakers] == ["Manon Leroy"]
+
+
+@pytest.mark.parametrize(
+    ("line", "sent"),
+    [
+        # the rest may be a name list: spaCy is asked about it
+        ("Cap Avenir : Odile Marchetti, Ville de Brive", ["Cap Avenir", "Odile Marchetti, Ville de Brive"]),
+        ("Hervé : Odile Marchetti", ["Hervé", "Odile Marchetti"]),
+        # a sentence, a question, another colon: no reading of the rest can make it a name list
+        ("Hervé : Nous avons reçu le devis.", ["Hervé"]),
+        ("Hervé : Qui vient samedi ?", ["Hervé"]),
+        ("Hervé : Horaires : 9h-12h", ["Hervé"]),
+        ("Hervé : Oui ;", ["Hervé"]),
+    ],
+)
+def test_label_strings_send_the_rest_only_when_it_may_be_a_name_list(line: str, sent: list[str]) -> None:
+    (cand,) = find_label_candidates(split_lines(line))
+    assert label_strings(cand) == sent

@@ -166,7 +166,9 @@ def label_strings(cand: LabelCandidate) -> list[str]:
     kinds = [_classify_part(t, lex) for t in parts]
     if any(k is None for k in kinds):
         return []
-    return [t for t, k in zip(parts, kinds, strict=True) if k == "name"] + rest_strings(cand)
+    names = [t for t, k in zip(parts, kinds, strict=True) if k == "name"]
+    # spaCy's reading of the rest only matters when it may be a name list (`_rest_is_name_list`)
+    return names + (rest_strings(cand) if _may_be_name_list(cand.rest) else [])
 
 
 def rest_strings(cand: LabelCandidate) -> list[str]:
@@ -246,12 +248,18 @@ def _classify_part(text: str, lex: SpeakerLexicon) -> str | None:
     return "name"
 
 
+def _may_be_name_list(rest: str) -> bool:
+    """Can the text after the colon be a name list at all, whatever spaCy says of it? Not when it is
+    empty, long, ends like a sentence or holds another colon."""
+    r = rest.strip(" *_")
+    return bool(r) and len(r) <= 160 and not re.search(r"[.!?;]\s*$|:", r)
+
+
 def _rest_is_name_list(rest: str, analysis: Analysis) -> bool:
     """Is the text after the colon only a person (and organisation) — "Jean Dupont, Ville de Lyon"?"""
-    r = rest.strip(" *_")
-    if not r or len(r) > 160 or re.search(r"[.!?;]\s*$|:", r):
+    if not _may_be_name_list(rest):
         return False
-    head = r.split(",")[0].strip()
+    head = rest.strip(" *_").split(",")[0].strip()
     return any(
         e.label == "PER" and e.start == 0 and len(e.text) >= len(head) * 0.7 for e in analysis.entities
     )
