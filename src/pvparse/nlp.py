@@ -99,6 +99,14 @@ def _not_for_entities(nlp: Any) -> list[str]:
     return [name for name in nlp.pipe_names if name not in keep]
 
 
+def has_finite_verb(doc: Any) -> bool:
+    """A finite verb after the first word (whitespace tokens never count)."""
+    return any(
+        t.i > 0 and not t.is_space and t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+        for t in doc
+    )
+
+
 def analyse(strings: Iterable[str], *, with_verbs: Iterable[str] = ()) -> dict[str, Analysis]:
     """Entities of every distinct candidate string (and finite verbs of those in `with_verbs`).
 
@@ -125,13 +133,19 @@ def _run(nlp: Any, plain: list[str], verbs: list[str]) -> tuple[dict[str, tuple[
             ):
                 ents[s] = tuple(Entity(e.label_, e.start_char, e.end_char, e.text) for e in doc.ents)
     if verbs:
-        with nlp.select_pipes(disable=["ner"]):
+        # The attribute ruler only copies POS into TAG and marks whitespace tokens SPACE; skipping
+        # whitespace tokens here gives the same answer without it.
+        with nlp.select_pipes(disable=[n for n in ("ner", "attribute_ruler") if n in nlp.pipe_names]):
             for s, doc in zip(
                 verbs, nlp.pipe([s[:_MAX_CANDIDATE_CHARS] for s in verbs], batch_size=_BATCH), strict=True
             ):
                 # a title may open with a noun the tagger reads as a verb ("Masse salariale")
                 if any(
-                    t.i > 0 and t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc
+                    t.i > 0
+                    and not t.is_space
+                    and t.pos_ in ("VERB", "AUX")
+                    and "Fin" in t.morph.get("VerbForm")
+                    for t in doc
                 ):
                     finite.add(s)
     return ents, finite
