@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pvparse.extract import attendance
+from pvparse.extract import attendance, regex_cues
 from pvparse.extract.meeting_lexicon import MeetingLexicon, compiled, load_lexicon
 from pvparse.extract.regex_cues import SAFE_RE, CueIndex, pattern_cues
 
@@ -121,3 +121,39 @@ def test_safe_characters_lower_case_as_ignorecase_compares() -> None:
         assert len(c.lower()) == 1, c
         for d in re.findall(re.escape(c), everything, re.IGNORECASE):
             assert d.lower() == c.lower(), (c, d)
+
+
+@pytest.mark.parametrize(
+    ("parse", "why"),
+    [
+        (lambda source, flags: (_ for _ in ()).throw(ValueError("new syntax")), "the parser raises"),
+        (lambda source, flags: [(regex_cues._parser.LITERAL, "q")], "a node of an unknown shape"),
+        (lambda source, flags: [("NEW_OP", None)], "an unknown opcode: no requirement"),
+        (lambda source, flags: None, "not a sequence"),
+    ],
+)
+def test_a_pattern_the_parser_fails_on_has_no_cue(
+    monkeypatch: pytest.MonkeyPatch, parse: object, why: str
+) -> None:
+    """`re._parser` is private: whatever goes wrong with it, the pattern runs on every text."""
+    pattern = re.compile(r"\bquorum\s+atteint", re.I)
+    assert pattern_cues(pattern)  # normally: cues, and a text without them is skipped
+    assert CueIndex(["rien ici", "Quorum atteint"]).where(pattern) == {1}
+    regex_cues._cues.cache_clear()
+    monkeypatch.setattr(regex_cues._parser, "parse", parse)
+    try:
+        assert pattern_cues(pattern) == (), why
+        index = CueIndex(["rien ici", "Quorum atteint"])
+        assert index.where(pattern) == {0, 1}
+        assert index.may_match(0, pattern)
+    finally:
+        regex_cues._cues.cache_clear()  # no cue-less result left for the other tests
+
+
+def test_no_parser_module_means_no_cue(monkeypatch: pytest.MonkeyPatch) -> None:
+    regex_cues._cues.cache_clear()
+    monkeypatch.setattr(regex_cues, "_parser", None)
+    try:
+        assert pattern_cues(re.compile("séance levée")) == ()
+    finally:
+        regex_cues._cues.cache_clear()

@@ -10,6 +10,10 @@ Why lower-casing is enough: for the characters of `SAFE_RE` (Latin, combining ac
 currency, arrows, dingbats, emoji), two characters equal under `re.IGNORECASE` have the same
 `str.lower()`, of length 1 (a unit test checks it exhaustively). A text with any other character is
 always a candidate; a cue run is cut at such characters.
+
+The literals are read with CPython's own pattern parser (`re._parser`, private): anything it does
+not give as expected (no such module, a parse error, an unknown shape of node) leaves the pattern
+without cues, so it is run on every text — slower, never wrong.
 """
 
 from __future__ import annotations
@@ -18,8 +22,12 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache
-from re import _parser  # type: ignore[attr-defined]
 from typing import Any
+
+try:
+    from re import _parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - CPython < 3.11 or another implementation
+    _parser = None
 
 # Latin (but "İ" U+0130, "ı" U+0131, "ſ" U+017F: they match "i"/"s" under re.IGNORECASE and do not
 # lower-case to them), combining accents, punctuation, currency, arrows and dingbats, emoji.
@@ -31,7 +39,11 @@ SAFE_RE = re.compile(f"[{_SAFE}]")
 _UNSAFE_RE = re.compile(f"[^{_SAFE}]")
 _SEPARATOR = "\n"  # between the texts of a CueIndex; never part of a cue
 
-_REPEATS = (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT)
+_REPEATS = tuple(
+    op
+    for op in (getattr(_parser, n, None) for n in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"))
+    if op is not None
+)
 
 
 def _pieces(run: str) -> list[str]:
@@ -90,8 +102,23 @@ def pattern_cues(pattern: re.Pattern[str]) -> tuple[Cues, ...]:
 
 @cache
 def _cues(source: str, flags: int) -> tuple[Cues, ...]:
-    found = _requirements(_parser.parse(source, flags))
+    """() (no cue: the pattern always runs) when the parser is missing, fails or gives a shape this
+    module does not know."""
+    try:
+        found = _requirements(_parser.parse(source, flags))
+    except Exception:  # a private module: any failure means "no cue", never a skipped text
+        return ()
+    if not all(_well_formed(c) for c in found):
+        return ()
     return tuple(sorted(set(found), key=lambda c: (_strength(c), sorted(c)), reverse=True))
+
+
+def _well_formed(cues: object) -> bool:
+    return (
+        isinstance(cues, frozenset)
+        and bool(cues)
+        and all(isinstance(c, str) and c and _SEPARATOR not in c for c in cues)
+    )
 
 
 class CueIndex:
