@@ -18,9 +18,13 @@ from hypothesis import strategies as st
 
 from pvparse.extract.decisions import line_evidence
 from pvparse.extract.vote_words import (
+    _FOLD_TABLE,
+    _plain_case,
     alternation,
     find_words,
+    find_words_in,
     fold_keep,
+    fold_lines,
     load_lexicon,
     may_count,
     may_hold_vote,
@@ -68,6 +72,87 @@ FILLERS = [
 
 def groups(text: str) -> set[str]:
     return find_words(text, 0, len(text)).groups(0, len(text))
+
+
+# --- folding -----------------------------------------------------------------------------------------
+
+
+def _table_fold(s: str) -> str:
+    return s.translate(_FOLD_TABLE)
+
+
+def test_fold_keep_folds_every_code_point_as_the_table_does() -> None:
+    points = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
+    plain = [c for c in points if _plain_case(c)]
+    odd = sorted(set(points) - set(plain))
+    assert "\u03a3" in odd and "\u0130" in odd and len(odd) < 20
+    ascii_text = "".join(points[:128])
+    assert fold_keep(ascii_text) == _table_fold(ascii_text)
+    # every other code point in strings that fold the fast way, forwards and backwards ...
+    for k in range(128, len(plain), 256):
+        chunk = "".join(plain[k : k + 256])
+        for text in (chunk, "Ab`" + chunk[::-1]):
+            assert fold_keep(text) == _table_fold(text), hex(ord(plain[k]))
+    # ... and the few that do not, which send the whole string to the table
+    for c in odd:
+        text = "É" + c + "AΣ x"
+        assert fold_keep(text) == _table_fold(text), hex(ord(c))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Adoptée À L’UNANIMITÉ — Œuvre",
+        "ΟΔΟΣ ΟΔΟΣ Σ ΑΣ",  # a capital sigma lowers by its neighbours: the table is used
+        "İstanbul",  # "İ" lowers into two characters: the table is used
+        "Kelvin K and Å",  # Kelvin and Ångström signs lower into other letters
+        "`quote´ and ‐dash‑",
+        "plain ascii TEXT",
+        "",
+    ],
+)
+def test_fold_keep_keeps_one_character_per_character(text: str) -> None:
+    assert fold_keep(text) == _table_fold(text)
+    assert len(fold_keep(text)) == len(text)
+
+
+def test_nothing_but_a_line_break_folds_into_one() -> None:
+    assert [chr(c) for c in range(0x110000) if _FOLD_TABLE[c] == "\n"] == ["\n"]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [["Vote : Adopté", "", "  Σ ΑΣ  ", "Pour : 12"], ["line\nwith a break", "É"], [], [""]],
+)
+def test_fold_lines_is_fold_keep_of_each_line(texts: list[str]) -> None:
+    assert fold_lines(texts) == [fold_keep(t) for t in texts]
+
+
+# --- words of many lines at once ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "spans"),
+    [
+        (["vote : adopte", "", "12 pour", "rien"], [(0, 13), (0, 0), (0, 7), (0, 4)]),
+        (["- vote", "adopte a l'unanimite des presents"], [(2, 6), (0, 13)]),  # cut inside a word
+        (["a l'unanimite des presents   "], [(0, 9)]),  # too short for any word that starts there
+        (["vote", "votes blancs"], [(1, 4), (0, 12)]),  # a word before the span is not in it
+        (["s'abstient d'", "d' ", "adopte"], [(0, 13), (0, 3), (3, 6)]),
+    ],
+)
+def test_find_words_in_is_find_words_of_each_line(lines: list[str], spans: list[tuple[int, int]]) -> None:
+    together = find_words_in(lines, spans)
+    assert [w.places for w in together] == [find_words(f, s, e).places for f, (s, e) in zip(lines, spans)]
+    assert [w.folded for w in together] == lines
+
+
+def test_find_words_in_on_the_corpus_lines() -> None:
+    folded = [fold_keep(t) for t in CORPUS_LINES]
+    spans = [(len(t) - len(t.lstrip(" -*>")), len(t.rstrip())) for t in folded]
+    together = find_words_in(folded, spans)
+    assert sum(len(w.places) for w in together) > 100
+    assert [w.places for w in together] == [find_words(f, s, e).places for f, (s, e) in zip(folded, spans)]
 
 
 # --- prefix trees -----------------------------------------------------------------------------------

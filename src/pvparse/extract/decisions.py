@@ -19,7 +19,16 @@ from ..lines import Line
 from ..segment import Heading
 from .drafts import DecisionDraft, Finding
 from .vote_tables import TableVote, find_vote_tables
-from .vote_words import find_words, fold_keep, may_count, may_hold_vote, patterns
+from .vote_words import (
+    WordPlaces,
+    find_words,
+    find_words_in,
+    fold_keep,
+    fold_lines,
+    may_count,
+    may_hold_vote,
+    patterns,
+)
 
 _QUOTED_RE = re.compile(r"«[^«»\n]{0,300}»|“[^“”\n]{0,300}”|\"[^\"\n]{0,300}\"")
 _PAREN_RE = re.compile(r"\([^()\n]{0,120}\)|\[[^\[\]\n]{0,120}\]")
@@ -240,7 +249,10 @@ def line_evidence(line: Line, *, in_turn: bool = False) -> list[Evidence]:
     return _line_evidence(line, fold_keep(line.text), in_turn=in_turn)
 
 
-def _line_evidence(line: Line, folded_text: str, *, in_turn: bool) -> list[Evidence]:
+def _line_evidence(
+    line: Line, folded_text: str, *, in_turn: bool, found: WordPlaces | None = None
+) -> list[Evidence]:
+    """`found`: the lexicon's words in folded_text[content_start:end], when already looked for."""
     text = line.text
     end = len(text.rstrip())
     cs = line.content_start
@@ -248,7 +260,8 @@ def _line_evidence(line: Line, folded_text: str, *, in_turn: bool) -> list[Evide
         return []
     # Masking quotes and brackets only blanks their insides, so a word found in `folded_text` that
     # is not inside them stands at the same place in `folded` and `aside`: its groups still hold.
-    found = find_words(folded_text, cs, end)
+    if found is None:
+        found = find_words(folded_text, cs, end)
     if not may_hold_vote(found.groups(cs, end), folded_text, cs, end):
         return []
     folded = _mask(folded_text, _QUOTED_RE, keep_ends=True)
@@ -785,14 +798,20 @@ def _group(lines: Sequence[Line], closed: set[int], turn_lines: set[int]) -> lis
             groups.append(cur)
         cur = None
 
-    for line in lines:
+    folded_lines = fold_lines([line.text for line in lines])
+    # the lexicon's words of every line that may be read, found in one search
+    open_lines = [k for k, line in enumerate(lines) if not line.blank and line.index not in closed]
+    spans = [(lines[k].content_start, len(lines[k].text.rstrip())) for k in open_lines]
+    places = dict(zip(open_lines, find_words_in([folded_lines[k] for k in open_lines], spans)))
+
+    for k, line in enumerate(lines):
         if line.blank:
             if cur is not None and _voters_only(cur):
                 close()
             continue
         if (decided or listing) and not line.bullet:
             decided = listing = False
-        folded = fold_keep(line.text)
+        folded = folded_lines[k]
         if line.index in closed:
             close()
             decided = _decision_list_header(folded)
@@ -806,7 +825,7 @@ def _group(lines: Sequence[Line], closed: set[int], turn_lines: set[int]) -> lis
             close()
             decided = True
             continue
-        evs = _line_evidence(line, folded, in_turn=line.index in turn_lines)
+        evs = _line_evidence(line, folded, in_turn=line.index in turn_lines, found=places[k])
         if listing and not evs:
             continue
         if not evs or (all(e.modifier_only for e in evs) and cur is None):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -97,11 +97,47 @@ class _FoldTable(dict[int, str]):
 
 
 _FOLD_TABLE = _FoldTable()
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+_PLAIN_CASE: dict[str, bool] = {}
 
 
 def fold_keep(s: str) -> str:
-    """Lower case without accents, one character per character ("Adoptée" → "adoptee")."""
-    return s.translate(_FOLD_TABLE)
+    """Lower case without accents, one character per character ("Adoptée" → "adoptee").
+
+    The same as `s.translate(_FOLD_TABLE)`, which looks every character up in Python; here `str.lower`
+    and one `str.replace` per distinct non-ASCII character do it, when each of them folds like its
+    lower case (`_plain_case`). tests/unit/test_vote_words.py checks it on every code point.
+    """
+    if s.isascii():
+        return s.lower().replace("`", "'")  # the one ASCII character the table changes beyond case
+    odd = set(_NON_ASCII_RE.findall(s))
+    if not all(_plain_case(c) for c in odd):
+        return s.translate(_FOLD_TABLE)
+    folded = s.lower()
+    for c in odd:
+        low = c.lower()
+        folded = folded.replace(low, _FOLD_TABLE[ord(low)])
+    return folded.replace("`", "'")
+
+
+def fold_lines(texts: Sequence[str]) -> list[str]:
+    """`fold_keep` of each line's text, folded at once: a line break folds into itself and nothing else
+    folds into one, so the folded lines are the folded whole cut at its breaks."""
+    folded = fold_keep("\n".join(texts)).split("\n")
+    return folded if len(folded) == len(texts) else [fold_keep(t) for t in texts]
+
+
+def _plain_case(c: str) -> bool:
+    """Whether `str.lower` turns `c` into one character, whatever its neighbours (not "Σ"), that folds
+    as `c` does, into a character that folds into itself: then lowering the text first and replacing
+    the lowered character changes nothing, in any order."""
+    known = _PLAIN_CASE.get(c)
+    if known is None:
+        low = c.lower()
+        f = _FOLD_TABLE[ord(c)]
+        known = len(low) == 1 and c != "\u03a3" and _FOLD_TABLE[ord(low)] == f and _FOLD_TABLE[ord(f)] == f
+        _PLAIN_CASE[c] = known
+    return known
 
 
 def _units(w: str) -> list[str]:
@@ -421,6 +457,29 @@ def find_words(folded: str, s: int, e: int) -> WordPlaces:
         places.append((m.start(), m.end(), _groups_of(m.group())))
         m = words.search(folded, m.start() + 1, e)
     return WordPlaces(folded, tuple(places))
+
+
+def find_words_in(folded_lines: Sequence[str], spans: Sequence[tuple[int, int]]) -> list[WordPlaces]:
+    """`find_words(folded_lines[k], *spans[k])` for every k, from one search of the lines joined by line
+    breaks: no word holds a line break, so a word found there lies inside one line."""
+    words = patterns().cues.words
+    joined = "\n".join(folded_lines)
+    places: list[list[tuple[int, int, frozenset[str]]]] = [[] for _ in folded_lines]
+    k, base, nxt = 0, 0, len(folded_lines[0]) + 1 if folded_lines else 0
+    m = words.search(joined)
+    while m:
+        a = m.start()
+        while a >= nxt:  # the line holding the word
+            k += 1
+            base, nxt = nxt, nxt + len(folded_lines[k]) + 1
+        s, e = spans[k]
+        if s <= a - base < e:
+            if m.end() - base <= e:
+                places[k].append((a - base, m.end() - base, _groups_of(m.group())))
+            elif w := words.match(folded_lines[k], a - base, e):  # a word running past the span
+                places[k].append((w.start(), w.end(), _groups_of(w.group())))
+        m = words.search(joined, a + 1)
+    return [WordPlaces(f, tuple(p)) for f, p in zip(folded_lines, places)]
 
 
 @lru_cache(maxsize=4096)
