@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..lines import fold
 from ..nlp import EMPTY, Analysis
@@ -151,6 +151,11 @@ def header_kind(header: str) -> HeaderMatch:
 
 # --- name shapes --------------------------------------------------------------------------------
 
+# The shape tests below are pure functions of a string (and the fixed lexicon); a document asks
+# about the same heads and pieces several times (reading the list, choosing spaCy's strings,
+# classifying the entry), so their answers are kept for the most recent strings.
+_SHAPE_CACHE = 4096
+
 _UP = "A-ZÀ-ÖØ-Ý"
 _LO = "a-zß-öø-ÿ"
 _CAP_WORD = rf"[{_UP}][{_LO}]+(?:[{_UP}][{_LO}]+)*(?:['’][{_LO}]+)?"
@@ -173,6 +178,7 @@ def _civilities() -> frozenset[str]:
     return frozenset(fold(c) for c in own)
 
 
+@lru_cache(maxsize=_SHAPE_CACHE)
 def split_civility(name: str) -> tuple[str, str]:
     """("Mme", "Odile BRUNET") for "Mme Odile BRUNET"; ("", name) without a civility."""
     words = name.split()
@@ -181,6 +187,7 @@ def split_civility(name: str) -> tuple[str, str]:
     return "", name.strip()
 
 
+@lru_cache(maxsize=_SHAPE_CACHE)
 def name_shape(text: str, *, lenient: bool = False) -> int:
     """How many name words `text` has when it reads as a person's name, else 0.
 
@@ -226,6 +233,7 @@ def _word_set(field: str) -> frozenset[str]:
     return frozenset(fold(w).replace("-", " ") for w in words)
 
 
+@lru_cache(maxsize=_SHAPE_CACHE)
 def starts_with_role(text: str) -> bool:
     """ "présidente", "1re adjointe", "Délégué à l'innovation", "co-fondateur de ..." read as roles."""
     words = [fold(w).strip('.,;:()«»"') for w in text.split()]
@@ -240,6 +248,7 @@ def starts_with_role(text: str) -> bool:
 _ARTICLE_RE = re.compile(rf"^(?:La|Le|Les|L['’]|Un|Une)\s*[{_UP}«\"]")
 
 
+@lru_cache(maxsize=_SHAPE_CACHE)
 def has_org_cue(text: str) -> bool:
     """Does a capitalised cue word ("Région", "Métropole", "Scop") or an acronym name an institution?"""
     cues = _word_set("organisation_cues")
@@ -257,6 +266,7 @@ def has_org_cue(text: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=_SHAPE_CACHE)
 def org_shaped(text: str) -> bool:
     """An institution by shape alone: article-led ("La Ronde des Contes"), a cue word, an acronym."""
     t = text.strip(' «»"')

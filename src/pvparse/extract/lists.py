@@ -272,6 +272,8 @@ class _Reader:
     entries: list[RawEntry] = field(default_factory=list)
     claimed: list[int] = field(default_factory=list)
     new_markers: set[str] = field(default_factory=set)
+    # each line's reading before the group is set: the line after a group title is read twice
+    parsed: dict[int, RawEntry | None] = field(default_factory=dict)
 
     def read(self, j: int) -> int:
         """Read from line j; returns the index of the first line not read."""
@@ -315,7 +317,7 @@ class _Reader:
                 break
             if after_blank and self.entries and not gaps and not (c.bulleted and prev_bulleted):
                 break
-            e = self._entry(line, c)
+            e = self._entry(j, line, c)
             if e is None:
                 break
             self.entries.append(e)
@@ -344,25 +346,33 @@ class _Reader:
         if k >= len(self.lines) or k in self.stop:
             return None
         nxt = self.lines.content(k)
-        if not nxt.bulleted or self._entry(self.lines[k], nxt) is None:
+        if not nxt.bulleted or self._entry(k, self.lines[k], nxt) is None:
             return None
         return title
 
-    def _entry(self, line: Line, c: _Content) -> RawEntry | None:
+    def _entry(self, j: int, line: Line, c: _Content) -> RawEntry | None:
+        """Line j as an entry of the current group."""
+        if j not in self.parsed:
+            self.parsed[j] = self._parse(line, c)
+        e = self.parsed[j]
+        if e is None:
+            return None
+        return replace(e, group=self.group, group_new=self.group_new)
+
+    def _parse(self, line: Line, c: _Content) -> RawEntry | None:
         base = line.start + c.offset
         if self.kind == "bureau":
             office = _office_entry(line, c)
             if office is not None:
-                return replace(office, group=self.group, group_new=self.group_new)
+                return office
         if not _fits_entry(c, self.kind, self.strict):
             return None
         e = parse_entry(c.text, base, self.kind, lenient=not self.strict, org_list=self.kind in ORG_KINDS)
         if e is None or not _is_entry_ok(e, c, self.kind, self.strict):
             return None
-        status = e.status
         if c.checked is False:
-            status = "absent"
-        return replace(e, status=status, group=self.group, group_new=self.group_new)
+            return replace(e, status="absent")
+        return e
 
 
 @cache
