@@ -73,6 +73,21 @@ def test_split_units_cuts_each_unit_alone() -> None:
         assert split_units(units) == [s for u in units for s in split_segments(u)]
 
 
+@pytest.mark.parametrize(
+    "unit",
+    [
+        Segment("Elle est présidée par X et Y est", ((0, 10), (9, 40)), (1, 2)),  # wrapped: kept whole
+        Segment("Une phrase. Une autre", ((0, 0), (12, 30)), (0, 1)),  # cut
+        Segment("  ", ((0, 0),), (0,)),  # blank: dropped
+        Segment("décalé", ((3, 50),), (4,)),  # first anchor not at 0: rebuilt by `cut`
+        Segment("deux ancres", ((0, 0), (4, 9), (4, 20)), (0, 1, 2)),  # anchors not increasing
+        Segment("hors texte", ((0, 0), (20, 90)), (0, 1)),  # an anchor past the end
+    ],
+)
+def test_split_units_returns_what_split_segments_does(unit: Segment) -> None:
+    assert split_units([unit]) == split_segments(unit)
+
+
 def test_clean_lines_is_clean_text_of_each() -> None:
     alphabet = " >#:+*•-–—=|[]xX*_`\\.()a\t\x1cé"
     texts = [*LINES, *_random_texts(alphabet, 50_000, seed=4, longest=8)]

@@ -106,7 +106,21 @@ def test_by_text_keeps_the_order() -> None:
     end, start = re.compile("levée", re.I), re.compile("ouverte", re.I)
     index = CueIndex(["Séance ouverte", "rien", "Séance levée, ouverte", "levée"])
     assert index.by_text([end, start]) == {0: [start], 2: [end, start], 3: [end]}
-    assert index.by_text([end, start], within=[3, 2]) == {3: [end], 2: [end, start]}
+    assert list(index.by_text([end, start], within=[3, 2]).items()) == [(3, [end]), (2, [end, start])]
+
+
+def test_by_text_within_is_may_match_of_each() -> None:
+    pats = [re.compile(p, re.I) for p in ("levée", r"\d+", "séance ouverte", "ouverte")]
+    texts = ["Séance ouverte", "rien", "Séance levée, 3 ouverte", "levée", "ſéance ouverte"]
+    for looked in (False, True):
+        index = CueIndex(texts)
+        if looked:  # `where` has searched the whole document: its answers are reused
+            index.by_text(pats)
+        within = [4, 1, 0, 2, 3]
+        expected = {i: [p for p in pats if index.may_match(i, p)] for i in within}
+        got = index.by_text(pats, within)
+        assert list(got.items()) == [(i, ps) for i, ps in expected.items() if ps]
+        assert all(p.search(texts[i]) is None for i in within for p in pats if p not in got.get(i, []))
 
 
 def test_safe_characters_lower_case_as_ignorecase_compares() -> None:

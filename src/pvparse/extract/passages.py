@@ -174,9 +174,29 @@ def split_units(units: Sequence[Segment]) -> list[Segment]:
         while k < len(cuts) and cuts[k][0] < end:
             mine.append((cuts[k][0] - start, cuts[k][1] - start))
             k += 1
-        out.extend(_split_at(u, mine))
+        if mine:
+            out.extend(_split_at(u, mine))
+        elif _whole(u):  # uncut: the unit itself, as `u.cut(0, len(u.text))` would rebuild it
+            if u.text.strip():
+                out.append(u)
+        else:
+            out.extend(_split_at(u, mine))
         start = end + 1
     return out
+
+
+def _whole(unit: Segment) -> bool:
+    """Whether `unit.cut(0, len(unit.text))` equals `unit`: one line per anchor, the first at 0, the
+    others increasing and inside the text (as `build_units` makes them)."""
+    if len(unit.anchors) == 1:  # most units: one line
+        return unit.anchors[0][0] == 0 and len(unit.lines) == 1 and bool(unit.text)
+    pos = [p for p, _ in unit.anchors]
+    return (
+        len(unit.lines) == len(pos)
+        and pos[0] == 0
+        and all(a < b for a, b in zip(pos, pos[1:]))
+        and pos[-1] < len(unit.text)
+    )
 
 
 def _split_at(unit: Segment, cuts: Sequence[tuple[int, int]]) -> list[Segment]:

@@ -172,11 +172,17 @@ class CueIndex:
                 for i in self.where(p):
                     found.setdefault(i, []).append(p)
             return dict(sorted(found.items()))
-        for i in within:
-            here = [p for p in patterns if self.may_match(i, p)]
-            if here:
-                found[i] = here
-        return found
+        found = {i: [] for i in within}  # in the order of `within`
+        for p in patterns:  # the checks of `may_match`, the pattern's cues read once
+            reqs = pattern_cues(p)
+            known = self._by_reqs.get(reqs) if reqs else None
+            for i, here in found.items():
+                if (
+                    not reqs
+                    or (i in known if known is not None else i in self._unsafe or self._holds_all(i, reqs))
+                ):
+                    here.append(p)
+        return {i: here for i, here in found.items() if here}
 
     def may_match(self, i: int, pattern: re.Pattern[str]) -> bool:
         """Whether `pattern` may match text `i`; that text alone is looked at unless `where` already
@@ -191,7 +197,13 @@ class CueIndex:
 
     def _holds_all(self, i: int, reqs: Iterable[Cues]) -> bool:
         low = self._lowered(i)
-        return all(any(c in low for c in r) for r in reqs)
+        for r in reqs:  # all(any(c in low for c in r) for r in reqs), without the generators
+            for c in r:
+                if c in low:
+                    break
+            else:
+                return False
+        return True
 
     def _lowered(self, i: int) -> str:
         low = self._texts.get(i)
