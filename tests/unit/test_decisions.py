@@ -552,3 +552,29 @@ def test_never_crashes_and_spans_hold(text: str) -> None:
         assert list(d.lines) == sorted(set(d.lines))
     for f in findings:
         assert f.code == "vote_count_mismatch"
+
+
+# --- masking quotes and brackets: skipped where none opens ----------------------------------------
+
+
+def test_each_masking_pattern_starts_with_one_of_its_openings() -> None:
+    from pvparse.extract.decisions import _OPENINGS
+
+    for pattern, opening in _OPENINGS.items():
+        firsts = {alt[1] if alt[0] == "\\" else alt[0] for alt in pattern.pattern.split("|")}
+        assert firsts == set(opening), pattern.pattern
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("Vote « adopté » : 12 pour", "vote «        » : 12 pour"),
+        ("Vote (adopté) [x]", "vote (      ) [ ]"),
+        ("Vote : adopté", "vote : adopte"),
+    ],
+)
+def test_masking(text: str, masked: str) -> None:
+    from pvparse.extract.decisions import _PAREN_RE, _QUOTED_RE, _mask
+    from pvparse.extract.vote_words import fold_keep
+
+    assert _mask(_mask(fold_keep(text), _QUOTED_RE, keep_ends=True), _PAREN_RE, keep_ends=True) == masked

@@ -128,6 +128,36 @@ def test_fold_lines_is_fold_keep_of_each_line(texts: list[str]) -> None:
     assert fold_lines(texts) == [fold_keep(t) for t in texts]
 
 
+# --- the "count" group stands for `count_word` ------------------------------------------------------
+
+
+def _check_count_group(line: str) -> None:
+    t = fold_keep(line)
+    places = find_words(t, 0, len(t))
+    for s, e in ((0, len(t)), (len(t) // 2, len(t)), (0, len(t) // 2), (1, len(t) - 1)):
+        found = patterns().cues.count_word.search(t, s, e) is not None
+        assert ("count" in places.groups(s, e)) is found, (line, s, e)
+
+
+def test_count_group_is_where_count_word_finds_a_word_on_the_corpus() -> None:
+    for line in CORPUS_LINES:
+        _check_count_group(line)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(WORDS + FILLERS), min_size=1, max_size=8), st.sampled_from([" ", "", "  "]))
+def test_count_group_is_where_count_word_finds_a_word(parts: list[str], sep: str) -> None:
+    _check_count_group(sep.join(parts))
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [("12 pour", True), ("Contre : 2", True), ("votants", True), ("pourtant", True), ("le budget", False)],
+)
+def test_count_group(text: str, counted: bool) -> None:
+    assert ("count" in groups(fold_keep(text))) is counted
+
+
 # --- words of many lines at once ------------------------------------------------------------------
 
 

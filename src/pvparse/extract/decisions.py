@@ -35,6 +35,8 @@ _PAREN_RE = re.compile(r"\([^()\n]{0,120}\)|\[[^\[\]\n]{0,120}\]")
 # A sentence ends after ".!?;…" (a run of spaces, stars or underscores before the next word) or at an
 # arrow. Each alternative opens with its first character, so a search skips to spaces, stars and arrows
 # and only then looks behind; `(?<![ ]…)`: a run of spaces is entered once, linear (issue 6).
+# the characters a match of each masking pattern starts with
+_OPENINGS = {_QUOTED_RE: "«“\"", _PAREN_RE: "(["}
 _BOUNDARY_RE = re.compile(
     r"[ ](?<=[.!?;…][ ])[ *_]*(?=\S)|[*](?<=[.!?;…][*])[ *_]*(?=\S)|[_](?<=[.!?;…][_])[ *_]*(?=\S)"
     r"|[ ](?<![ ][ ])[ ]*(?:→|=>|->)[ ]*|→(?<![ ]→)[ ]*|=(?<![ ]=)>[ ]*|-(?<![ ]-)>[ ]*"
@@ -136,9 +138,11 @@ class _Words:
 
     def has(self, group: str) -> bool:
         """Whether a word of the group ("participle", "noun", see `WordCues`) occurs."""
+        if group in self.groups:
+            return True
         if group not in patterns().cues.groups:
             raise KeyError(group)
-        return group in self.groups
+        return False
 
     @cached_property
     def count_word(self) -> bool:
@@ -225,6 +229,10 @@ def find_decisions(
 
 
 def _mask(s: str, pattern: re.Pattern[str], keep_ends: bool = False) -> str:
+    opening = _OPENINGS.get(pattern)
+    if opening is not None and not any(c in s for c in opening):
+        return s  # no quote or bracket opens: nothing to blank
+
     def blank(m: re.Match[str]) -> str:
         t = m.group()
         return t[0] + " " * (len(t) - 2) + t[-1] if keep_ends else " " * len(t)

@@ -376,7 +376,8 @@ _VOTE_WORD_EXTRAS = ("votant", "scrutin", "abstention", "approuvent", "desapprou
 _AUX_WORDS = ("est", "sont", "fut", "furent", "ete")  # every auxiliary of `passive` holds one
 _COUNT_MARK_RE = re.compile(r"[\d:=]")
 # Groups that only filter or strengthen evidence, not make it.
-_NOT_EVIDENCE = frozenset({"vote_word", "past", "procedural"})
+# "count" (every count word) too: such a word is evidence only next to a number, ":" or "=".
+_NOT_EVIDENCE = frozenset({"vote_word", "past", "procedural", "count"})
 
 
 @dataclass(frozen=True)
@@ -414,6 +415,7 @@ def _cues(lx: DecisionLexicon) -> WordCues:
         "unanimous": [UNANIMOUS],
         "past": r.past_cues,
         "procedural": r.procedural,
+        "count": [w for ws in c.by_field().values() for w in ws],  # the words of `count_word`
     }
     return WordCues(
         groups={g: re.compile(word_tree(ws)) for g, ws in words.items()},
@@ -492,14 +494,15 @@ def may_hold_vote(groups: set[str], folded: str, s: int, e: int) -> bool:
     """Whether folded[s:e], with words of these groups, has a word without which no vote pattern can
     match there, a cheap necessary condition: "12 pour", "Vote :", "adopté", "à l'unanimité", but not
     "Marie présente le bilan"."""
-    return not groups <= _NOT_EVIDENCE or _numbered_count_word(folded, s, e)
+    return not groups <= _NOT_EVIDENCE or _numbered_count_word(groups, folded, s, e)
 
 
 def may_count(groups: set[str], folded: str, s: int, e: int) -> bool:
     """Whether folded[s:e] has the words a count needs ("12 pour", "Pour : 12", "deux abstentions")."""
-    return "noun" in groups or "abstain_blank" in groups or _numbered_count_word(folded, s, e)
+    return "noun" in groups or "abstain_blank" in groups or _numbered_count_word(groups, folded, s, e)
 
 
-def _numbered_count_word(folded: str, s: int, e: int) -> bool:
+def _numbered_count_word(groups: set[str], folded: str, s: int, e: int) -> bool:
     # "pour", "contre", "votants" count only after a number or before ":" or "=" ("Pour : 12")
-    return bool(_COUNT_MARK_RE.search(folded, s, e) and patterns().cues.count_word.search(folded, s, e))
+    # the "count" group is there exactly where `count_word` finds a word (see `WordPlaces`)
+    return "count" in groups and _COUNT_MARK_RE.search(folded, s, e) is not None
