@@ -138,7 +138,7 @@ def _content(line: Line) -> _Content:
     bulleted = line.bullet is not None
     checked = None
     lead = line.text[:cs]
-    cb = _CHECKBOX_RE.search(lead)
+    cb = _CHECKBOX_RE.search(lead) if "[" in lead else None  # (the pattern needs a bracket)
     if cb:
         checked = cb.group("state") != " "
     m = _NUMBERED_RE.match(line.text, cs)
@@ -355,8 +355,8 @@ class _Reader:
         if j not in self.parsed:
             self.parsed[j] = self._parse(line, c)
         e = self.parsed[j]
-        if e is None:
-            return None
+        if e is None or (self.group is None and not self.group_new):  # (a parsed entry has no group)
+            return e
         return replace(e, group=self.group, group_new=self.group_new)
 
     def _parse(self, line: Line, c: _Content) -> RawEntry | None:
