@@ -256,3 +256,41 @@ def test_trailing_connectors_only_in_the_last_characters() -> None:
     assert out.startswith("rôle de") and len(long_run) - len(out) <= list_entries._CONNECTOR_TAIL
     short = "rôle" + " de" * 10
     assert list_entries._strip_trailing_connectors(short) == "rôle"
+
+
+# --- checkboxes and cached shape tests ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "checked"),
+    [
+        ("- [x] Paul Roux", True),
+        ("- [X] Paul Roux", True),
+        ("- [ ] Paul Roux", False),
+        ("- Paul Roux [x]", None),  # a bracket after the content is not a checkbox
+        ("- Paul Roux", None),
+        ("Paul Roux", None),
+    ],
+)
+def test_checkbox_read_only_from_a_lead_with_a_bracket(text: str, checked: bool | None) -> None:
+    (line,) = split_lines(text)
+    assert lists._content(line).checked is checked
+
+
+@pytest.mark.parametrize(
+    ("text", "lenient", "shape"),
+    [
+        ("Claire Dumas d'Orval", False, 3),
+        ("Mme DUPONT", False, 1),
+        ("vuillard arthur", True, 2),
+        ("vuillard arthur", False, 0),
+        ("Rapport moral", False, 0),
+    ],
+)
+def test_name_shape_answers_the_same_when_asked_again(text: str, lenient: bool, shape: int) -> None:
+    """The shape tests keep their answers per string; a second question (and the other flag) gets
+    the answer of a fresh computation."""
+    list_entries.name_shape.cache_clear()
+    assert list_entries.name_shape(text, lenient=lenient) == shape
+    assert list_entries.name_shape(text, lenient=lenient) == shape
+    assert list_entries.name_shape.__wrapped__(text, lenient=lenient) == shape
