@@ -52,13 +52,15 @@ def build_document(source: SourceText, page: Page, ex: Extraction, reg: Registry
     pid = {i: f"p{k + 1}" for k, i in enumerate(porder)}
     oid = {i: f"o{k + 1}" for k, i in enumerate(oorder)}
 
+    # the id of the person or organisation at each mention's span, read once per mention
+    pid_at = {se: pid[i] for se, i in reg.person_at.items()}
+    oid_at = {se: oid[i] for se, i in reg.org_at.items()}
+
     def person(m: Mention | None) -> str | None:
-        i = reg.person_of(m)
-        return pid[i] if i is not None else None
+        return None if m is None else pid_at.get((m.start, m.end))
 
     def org(m: Mention | None) -> str | None:
-        i = reg.org_of(m)
-        return oid[i] if i is not None else None
+        return None if m is None else oid_at.get((m.start, m.end))
 
     persons = []
     for i in porder:
@@ -75,7 +77,7 @@ def build_document(source: SourceText, page: Page, ex: Extraction, reg: Registry
                 "family_name": parts.family,
                 "aliases": list(iter_aliases(p)),
                 "memberships": memberships,
-                "mentions": [_at(s, e) for s, e in sorted(set(p.mentions))],
+                "mentions": [{"start": s, "end": e} for s, e in sorted(set(p.mentions))],
             }
         )
     body = reg.org_of(ex.meeting.organization) if ex.meeting.organization else None
@@ -91,7 +93,7 @@ def build_document(source: SourceText, page: Page, ex: Extraction, reg: Registry
                 "name": name,
                 "aliases": [f for f in dict.fromkeys(o.forms) if f != name],
                 "classification": classify_org(name, holds_meeting=ex.meeting.kind if i == body else None),
-                "mentions": [_at(s, e) for s, e in sorted(set(o.mentions))],
+                "mentions": [{"start": s, "end": e} for s, e in sorted(set(o.mentions))],
             }
         )
 
@@ -128,12 +130,12 @@ def build_document(source: SourceText, page: Page, ex: Extraction, reg: Registry
                 "section": sid[t.section] if t.section is not None else None,
                 # the label exactly as printed: stages read lines with NBSP/tabs made plain spaces
                 "label": page.text[c.label_start : c.label_end],
-                "label_span": _at(c.label_start, c.label_end),
+                "label_span": {"start": c.label_start, "end": c.label_end},
                 "speakers": [pid[i] for i in link.speakers],
                 "resolution": link.resolution,
                 "candidates": [pid[i] for i in link.candidates],
                 "text": page.text[t.start : t.end],
-                "span": _at(t.start, t.end),
+                "span": {"start": t.start, "end": t.end},
             }
         )
 
@@ -142,7 +144,7 @@ def build_document(source: SourceText, page: Page, ex: Extraction, reg: Registry
         entries = [
             {
                 "text": page.text[e.start : e.end],  # as printed (NBSP kept), like every span's evidence
-                "span": _at(e.start, e.end),
+                "span": {"start": e.start, "end": e.end},
                 "person": person(e.person),
                 "organization": org(e.organization) or (org(lst.body) if lst.kind == "staff" else None),
                 "role": e.role,

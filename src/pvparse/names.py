@@ -85,6 +85,7 @@ def display_form(name: str) -> str:
     return tidy(name)
 
 
+@lru_cache(maxsize=1 << 14)
 def split_acronym(org: str) -> tuple[str, str | None]:
     """ "Agence Régionale de l'Eau (ARE)" → ("Agence Régionale de l'Eau", "ARE")."""
     m = _PAREN_ACRONYM_RE.match(org.strip())

@@ -140,7 +140,7 @@ class PersonRec:
         return self._keys
 
     def first_offset(self) -> int:
-        return min((s for s, _ in self.mentions), default=10**12)
+        return min(self.mentions)[0] if self.mentions else 10**12
 
 
 @dataclass
@@ -155,12 +155,12 @@ class OrgRec:
         return tidy(
             max(
                 full,
-                key=lambda f: (f[:1].isupper(), len(f.split()), sum(c.isupper() for c in f), -full.index(f)),
+                key=lambda f: (f[:1].isupper(), len(f.split()), sum(map(str.isupper, f)), -full.index(f)),
             )
         )
 
     def first_offset(self) -> int:
-        return min((s for s, _ in self.mentions), default=10**12)
+        return min(self.mentions)[0] if self.mentions else 10**12
 
 
 @dataclass(frozen=True)
@@ -319,6 +319,7 @@ _CIVILITY_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 14)
 def strip_civility(name: str) -> tuple[str, bool]:
     m = _CIVILITY_RE.match(name.strip())
     return (name.strip()[m.end() :], True) if m else (name.strip(), False)
@@ -335,11 +336,17 @@ _LEAD_CONNECTOR_RE = re.compile(
 def _org_names(m: Mention) -> list[tuple[str, int, int]]:
     """The organisations one mention holds: "Ville de X / Lab Y" → the first; "de l'Institut X" → the
     "Institut X"."""
-    text = m.text
+    skip, size = _org_cut(m.text)
+    return [(m.text[skip:size], m.start + skip, m.start + size)]
+
+
+@lru_cache(maxsize=1 << 14)
+def _org_cut(text: str) -> tuple[int, int]:
+    """Where the first organisation of a mention's text starts and ends (see `_org_names`)."""
     first = re.split(r"\s+/\s+", text)[0]
     cut = _LEAD_CONNECTOR_RE.match(first)
     skip = cut.end() if cut and first[:1].islower() and cut.end() < len(first) else 0
-    return [(first[skip:], m.start + skip, m.start + len(first))]
+    return skip, len(first)
 
 
 _LOWER_PREFIX_RE = re.compile(r"^(?:[a-zà-ÿ][\w'’-]*\s+)+(?=[A-ZÀ-Ý0-9])")
