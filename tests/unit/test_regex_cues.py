@@ -171,3 +171,23 @@ def test_no_parser_module_means_no_cue(monkeypatch: pytest.MonkeyPatch) -> None:
         assert pattern_cues(re.compile("séance levée")) == ()
     finally:
         regex_cues._cues.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["Séance levée", "rien", "LEVÉE à 17h"],
+        ["Séance\nlevée", "rien", "LEVÉE à 17h"],  # a text holding the separator
+        ["ſéance", "Séance levée", "rien", "LEVÉE à 17h"],  # an unsafe text: blanked out, a candidate
+    ],
+)
+def test_texts_are_found_around_separators_and_unsafe_texts(texts: list[str]) -> None:
+    pattern = re.compile(r"levée", re.I)
+    index = CueIndex(texts)
+    expected = {i for i, t in enumerate(texts) if pattern.search(t)}
+    assert expected <= index.where(pattern)
+    assert index.where(pattern) - expected <= {i for i, t in enumerate(texts) if SAFE_RE.sub("", t)}
+    assert "rien" not in {texts[i] for i in index.where(pattern)}
+    assert [index.may_match(i, pattern) for i in range(len(texts))] == [
+        i in index.where(pattern) for i in range(len(texts))
+    ]
