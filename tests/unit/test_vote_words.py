@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from pvparse.extract.decisions import line_evidence
 from pvparse.extract.vote_words import (
     _FOLD_TABLE,
+    _SHORT,
     _plain_case,
     alternation,
     find_words,
@@ -95,7 +96,7 @@ def test_fold_keep_folds_every_code_point_as_the_table_does() -> None:
             assert fold_keep(text) == _table_fold(text), hex(ord(plain[k]))
     # ... and the few that do not, which send the whole string to the table
     for c in odd:
-        text = "É" + c + "AΣ x"
+        text = "É" + c + "AΣ x" + "é" * _SHORT
         assert fold_keep(text) == _table_fold(text), hex(ord(c))
 
 
@@ -112,8 +113,9 @@ def test_fold_keep_folds_every_code_point_as_the_table_does() -> None:
     ],
 )
 def test_fold_keep_keeps_one_character_per_character(text: str) -> None:
-    assert fold_keep(text) == _table_fold(text)
-    assert len(fold_keep(text)) == len(text)
+    for t in (text, text * (_SHORT // max(len(text), 1) + 1)):  # short and long ones fold differently
+        assert fold_keep(t) == _table_fold(t)
+        assert len(fold_keep(t)) == len(t)
 
 
 def test_nothing_but_a_line_break_folds_into_one() -> None:

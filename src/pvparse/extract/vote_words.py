@@ -99,6 +99,7 @@ class _FoldTable(dict[int, str]):
 _FOLD_TABLE = _FoldTable()
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 _PLAIN_CASE: dict[str, bool] = {}
+_SHORT = 100  # below this many characters, looking each one up costs less than the replaces
 
 
 def fold_keep(s: str) -> str:
@@ -110,6 +111,8 @@ def fold_keep(s: str) -> str:
     """
     if s.isascii():
         return s.lower().replace("`", "'")  # the one ASCII character the table changes beyond case
+    if len(s) < _SHORT:
+        return s.translate(_FOLD_TABLE)
     odd = set(_NON_ASCII_RE.findall(s))
     if not all(_plain_case(c) for c in odd):
         return s.translate(_FOLD_TABLE)
