@@ -129,7 +129,7 @@ class PersonRec:
             return
         self.forms.append(form)
         self._keys.add(person_key(form))
-        best = tidy(max(self.forms, key=lambda f: (display_score(f), -self.forms.index(f))))
+        best = tidy(max(self.forms, key=display_score))  # `max` keeps the first of equal forms
         if best != self.name:
             self.name, self.parts, self.key = best, split_name(best), person_key(best)
             self.given_key = fold(self.parts.given) if self.parts.given else None
@@ -155,7 +155,7 @@ class OrgRec:
         return tidy(
             max(
                 full,
-                key=lambda f: (f[:1].isupper(), len(f.split()), sum(map(str.isupper, f)), -full.index(f)),
+                key=lambda f: (f[:1].isupper(), len(f.split()), sum(map(str.isupper, f))),  # first of equals
             )
         )
 
