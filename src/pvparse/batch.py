@@ -16,6 +16,7 @@ that dies or overruns its time is replaced and its input recorded as failed; wor
 from __future__ import annotations
 
 import fnmatch
+import gc
 import hashlib
 import json
 import multiprocessing
@@ -304,6 +305,9 @@ def _prepare_worker() -> None:
         parse_text("Réunion du bureau\n\nLa séance est ouverte.\n", source_name="warm-up")
     except InputError:
         pass  # a missing model (ResourceError) must stop the batch: every input would fail
+    # The model's ~100 000 objects live as long as the worker: out of the collector's sight, they
+    # are not walked again by each full collection (~60 ms every 10-15 documents otherwise).
+    gc.freeze()
 
 
 def _worker_main(
