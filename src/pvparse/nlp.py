@@ -82,7 +82,9 @@ def model_id() -> str:
 
 
 @lru_cache(maxsize=1)
-def _blas() -> ThreadpoolController:
+def _blas(nlp: Any) -> ThreadpoolController:
+    """The BLAS libraries loaded with this model (a controller lists those loaded when it is made,
+    so it is made once the model, and numpy with it, is loaded)."""
     return ThreadpoolController()
 
 
@@ -118,7 +120,7 @@ def analyse(strings: Iterable[str], *, with_verbs: Iterable[str] = ()) -> dict[s
     if not verbs and not plain:
         return {}
     nlp = load_nlp()
-    with _blas().limit(limits=1, user_api="blas"):
+    with _blas(nlp).limit(limits=1, user_api="blas"):
         ents, finite = _run(nlp, plain, verbs)
     return {s: Analysis(ents.get(s, ()), s in finite) for s in sorted(set(plain) | set(verbs))}
 

@@ -33,6 +33,9 @@ def test_model_runs_on_numpy_without_blis(nlp) -> None:
 
 def test_analyse_limits_blas_to_one_thread_and_restores_it(nlp, monkeypatch) -> None:
     before = _blas_threads()
+    assert before, "numpy's BLAS is loaded with the model"
+    if max(before) == 1:
+        pytest.skip("the BLAS runs one thread on this machine already: nothing to limit")
     seen: list[list[int]] = []
     real_run = nlp_mod._run
 
