@@ -18,7 +18,9 @@ from .lines import Line, fold
 from .resources import DataModel, load_data
 
 _ATX_RE = re.compile(r"^[ ]{0,3}(?P<hashes>#{1,6})[ ]+(?P<title>.*?)[ ]*#*[ ]*$")
-_UNDERLINE_RE = re.compile(r"^[ ]{0,3}(?P<ch>[=\-~^\"'`#*+_:.])(?P=ch){2,}[ ]*$")
+# The characters an underline (setext, reStructuredText) is drawn with.
+UNDERLINE_CHARS = "=-~^\"'`#*+_:."
+_UNDERLINE_RE = re.compile(rf"^[ ]{{0,3}}(?P<ch>[{re.escape(UNDERLINE_CHARS)}])(?P=ch){{2,}}[ ]*$")
 _TIMED_RE = re.compile(rf"[ *_]*(?:{TIME_RANGE})[ *_]*(?:[:\-–—.,][ ]*)?(?P<title>\S.*?)?[ *_]*$")
 _NUMBER_RE = re.compile(
     r"^(?P<number>\d{4}[/-]\d{1,4}|\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6}|[A-Za-z])"

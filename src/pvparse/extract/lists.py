@@ -25,7 +25,7 @@ from functools import cache
 
 from ..lines import Line, fold
 from ..nlp import Analysis
-from ..segment import Heading, find_headings
+from ..segment import UNDERLINE_CHARS, Heading, find_headings
 from .drafts import EntryDraft, ListDraft, Mention
 from .list_entries import (
     HeaderMatch,
@@ -535,8 +535,8 @@ def _cut_sentence(body: str) -> str:
 # --- blocks ---------------------------------------------------------------------------------------
 
 
-# A Markdown heading opens with "#" and an underline is a run of one of these, after up to 3 spaces.
-_MARKUP_FIRST = frozenset("#=-~^\"'`*+_:.")
+# A Markdown heading opens with "#", an underline with one of its characters, after up to 3 spaces.
+_MARKUP_FIRST = frozenset("#" + UNDERLINE_CHARS)
 
 
 def _markup_headings(lines: Sequence[Line], skip: Collection[int]) -> dict[int, Heading]:
