@@ -192,7 +192,7 @@ def test_one_decision(
         "1. Lecture et adoption des statuts",
         "- Vote du renouvellement du CD",
         "Clémence Pène, co-fondatrice de « A voté ».",
-        "- Jules Lasne (élu en 2018)",
+        "- Hugo Benard (élu en 2018)",
         "Laurent propose que l'on vote à main levée.",
         "Il est procédé à un vote à bulletin secret.",
         "Les décisions sont prises par consensus.",
@@ -279,7 +279,7 @@ def test_vote_record_and_validating_sentence_are_one_decision() -> None:
 def test_candidates_with_votes_make_one_election() -> None:
     text = (
         "### Vote à main levée pour l'élection du bureau\n\n"
-        "- Liste Ensemble : 17 voix\n- Yannick Ameur : 1 voix\n- Fabrice : 1 voix\n- Abstentions : 3\n\n"
+        "- Liste Ensemble : 17 voix\n- Sébastien Aubry : 1 voix\n- Fabrice : 1 voix\n- Abstentions : 3\n\n"
         "* Manu : on veut un contact rapidement.\n"
     )
     d = only(text, turn_lines=(8,))
@@ -578,3 +578,10 @@ def test_masking(text: str, masked: str) -> None:
     from pvparse.extract.vote_words import fold_keep
 
     assert _mask(_mask(fold_keep(text), _QUOTED_RE, keep_ends=True), _PAREN_RE, keep_ends=True) == masked
+
+
+@pytest.mark.parametrize("text", ["\x1fPas d'objection.", "Pas d'objection.\x1f", "\x1c Pas d'objection. \x1e"])
+def test_decision_span_excludes_control_separators(text: str) -> None:
+    # str.strip() takes U+001C-U+001F for whitespace: a span must not start or end on them
+    found, _ = decide(text)
+    assert [text[d.start : d.end] for d in found] == ["Pas d'objection."]

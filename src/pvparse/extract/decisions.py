@@ -486,13 +486,14 @@ def _label_colon(folded: str, s: int, e: int, *, last: bool = False) -> int:
 
 
 def _trim_start(text: str, s: int, e: int) -> int:
-    while s < e and text[s] in " *_":
+    # any whitespace, control separators included ("\x1f" is whitespace to str.strip)
+    while s < e and (text[s] in " *_" or text[s].isspace()):
         s += 1
     return s
 
 
 def _trim_end(text: str, s: int, e: int) -> int:
-    while e > s and text[e - 1] in " *_":
+    while e > s and (text[e - 1] in " *_" or text[e - 1].isspace()):
         e -= 1
     return e
 
@@ -810,7 +811,7 @@ def _group(lines: Sequence[Line], closed: set[int], turn_lines: set[int]) -> lis
     # the lexicon's words of every line that may be read, found in one search
     open_lines = [k for k, line in enumerate(lines) if not line.blank and line.index not in closed]
     spans = [(lines[k].content_start, len(lines[k].text.rstrip())) for k in open_lines]
-    places = dict(zip(open_lines, find_words_in([folded_lines[k] for k in open_lines], spans)))
+    places = dict(zip(open_lines, find_words_in([folded_lines[k] for k in open_lines], spans), strict=True))
 
     for k, line in enumerate(lines):
         if line.blank:
