@@ -56,11 +56,11 @@ POSITIVE = [
         id="inline-present-with-org",
     ),
     pytest.param(
-        "**Présent.e.s :** Nathalie, Monique, Anne-Marie  \n"
-        "**Excusées :** Candice, La Compagnie des Ondes  \n",
+        "**Présent.e.s :** Nathalie, Solange, Anne-Marie  \n"
+        "**Excusées :** Ludivine, La Compagnie des Ondes  \n",
         [
-            ("present", ["Nathalie | - | -", "Monique | - | -", "Anne-Marie | - | -"]),
-            ("excused", ["Candice | - | -", "- | La Compagnie des Ondes | -"]),
+            ("present", ["Nathalie | - | -", "Solange | - | -", "Anne-Marie | - | -"]),
+            ("excused", ["Ludivine | - | -", "- | La Compagnie des Ondes | -"]),
         ],
         id="bold-headers-first-names-and-an-organisation",
     ),
@@ -110,19 +110,19 @@ POSITIVE = [
         id="checklist-unticked-is-absent",
     ),
     pytest.param(
-        "Décompte des personnes présentes\n\n1. Fabrice Bloch, \n2. Yannis Martin, \n3. Paul Hoang\n",
-        [("present", ["Fabrice Bloch | - | -", "Yannis Martin | - | -", "Paul Hoang | - | -"])],
+        "Décompte des personnes présentes\n\n1. Thierry Vallon, \n2. Loïc Martin, \n3. Paul Tran\n",
+        [("present", ["Thierry Vallon | - | -", "Loïc Martin | - | -", "Paul Tran | - | -"])],
         id="numbered-under-a-plain-title",
     ),
     pytest.param(
         "Présence\n========\n\nNom Prénom [login] (membre depuis 6 mois)\n\n"
-        "Larlet David [] (oui)\nBord Bruno [bb] (non)\n",
-        [("present", ["Larlet David | - | -", "Bord Bruno | - | -"])],
+        "Marchal Odile [] (oui)\nFerrand Luc [bb] (non)\n",
+        [("present", ["Marchal Odile | - | -", "Ferrand Luc | - | -"])],
         id="setext-title-column-legend-family-name-first",
     ),
     pytest.param(
-        "Liste des candidats:\n\n* PRÉCILIA AKO\n* MARINE BRIEBA\n",
-        [("candidates", ["PRÉCILIA AKO | - | -", "MARINE BRIEBA | - | -"])],
+        "Liste des candidats:\n\n* ROSALIE KERDONCUFF\n* MARGAUX TESSIER\n",
+        [("candidates", ["ROSALIE KERDONCUFF | - | -", "MARGAUX TESSIER | - | -"])],
         id="candidates-in-capitals",
     ),
     pytest.param(
@@ -146,23 +146,23 @@ POSITIVE = [
         id="bureau-offices-under-a-header",
     ),
     pytest.param(
-        "Président: Tarek Ziadé\nVice président: Christophe Combelles\nTrésorier: Gwenael Bonhommeau\n",
+        "Président: Karim Lefébure\nVice président: Grégoire Vasseur\nTrésorier: Gaëtan Rochereau\n",
         [
             (
                 "bureau",
                 [
-                    "Tarek Ziadé | - | Président",
-                    "Christophe Combelles | - | Vice président",
-                    "Gwenael Bonhommeau | - | Trésorier",
+                    "Karim Lefébure | - | Président",
+                    "Grégoire Vasseur | - | Vice président",
+                    "Gaëtan Rochereau | - | Trésorier",
                 ],
             )
         ],
         id="bureau-offices-without-header",
     ),
     pytest.param(
-        "On procède à l'appel :\n\n- Siméon, Présent !\n- Xavier (trésorier), Présent !\n"
-        "- Gourdel, absent ?\n",
-        [("present", ["Siméon | - | -", "Xavier | - | trésorier"]), ("absent", ["Gourdel | - | -"])],
+        "On procède à l'appel :\n\n- Timothée, Présent !\n- Xavier (trésorier), Présent !\n"
+        "- Bardet, absent ?\n",
+        [("present", ["Timothée | - | -", "Xavier | - | trésorier"]), ("absent", ["Bardet | - | -"])],
         id="roll-call",
     ),
     pytest.param(
@@ -208,19 +208,19 @@ POSITIVE = [
         id="guest-role-and-organisation-with-acronym",
     ),
     pytest.param(
-        "+ tiers sortant :\n\n  - Pierre-Yves David\n  - Lucien Deleu\n",
-        [("other", ["Pierre-Yves David | - | -", "Lucien Deleu | - | -"])],
+        "+ tiers sortant :\n\n  - Jean-Marc Royer\n  - Marcel Quintin\n",
+        [("other", ["Jean-Marc Royer | - | -", "Marcel Quintin | - | -"])],
         id="other-kind-nested-bullets",
     ),
     pytest.param(
-        "+ Nouveaux Candidats :\n\n  - Lucie Anglade : 1 contre - 2 abstentions - 15 pour\n"
-        "  - Julien Palard : 0 contre - 2 abstentions - 16 pour\n",
-        [("candidates", ["Lucie Anglade | - | -", "Julien Palard | - | -"])],
+        "+ Nouveaux Candidats :\n\n  - Agathe Perrin : 1 contre - 2 abstentions - 15 pour\n"
+        "  - Damien Carlet : 0 contre - 2 abstentions - 16 pour\n",
+        [("candidates", ["Agathe Perrin | - | -", "Damien Carlet | - | -"])],
         id="candidates-with-tallies",
     ),
     pytest.param(
-        "+ présent : 2\n\n  - Anglade Lucie\n  - vuillard arthur\n",
-        [("present", ["Anglade Lucie | - | -", "vuillard arthur | - | -"])],
+        "+ présent : 2\n\n  - Perrin Agathe\n  - lemarié bastien\n",
+        [("present", ["Perrin Agathe | - | -", "lemarié bastien | - | -"])],
         id="count-header-and-lower-case-name",
     ),
     pytest.param(
@@ -324,10 +324,10 @@ def test_represented_by(nlp) -> None:
 
 
 def test_login_is_not_a_proxy_holder(nlp) -> None:
-    drafts, _ = lists_of("Pouvoirs\n--------\n\nLaurent Godard => ogrisel\nOlivier Deckmyn => gwen\n")
+    drafts, _ = lists_of("Pouvoirs\n--------\n\nSylvain Morvan => smorvan\nArnaud Keller => akeller\n")
     assert [(e.person.text, e.represented_by) for e in drafts[0].entries] == [
-        ("Laurent Godard", None),
-        ("Olivier Deckmyn", None),
+        ("Sylvain Morvan", None),
+        ("Arnaud Keller", None),
     ]
 
 
@@ -451,7 +451,7 @@ NEGATIVE = [
     ),
     pytest.param("Secrétaire de séance : Mme Sylvie MARCHAL.", id="secretary-is-a-meeting-fact"),
     pytest.param(
-        "- Animation : Fabrice Bloch\n- Secrétaire : Nicolas Mereaux\n", id="one-office-is-not-a-bureau"
+        "- Animation : Thierry Vallon\n- Secrétaire : Mathieu Roussel\n", id="one-office-is-not-a-bureau"
     ),
     pytest.param("Membres présents : 24\nMembres représentés : 5\nTotal des votants : 29\n", id="counts"),
     pytest.param(
@@ -539,12 +539,12 @@ def test_header_kind(header: str, kind: str | None) -> None:
         ("Manon L.", 2),
         ("Mme DUPONT", 1),
         ("Jean-Marie BERGÈRE", 2),
-        ("Van Den Bulke Eugène", 4),
+        ("Van Der Meer Aurélie", 4),
         ("Nathalie", 1),
         ("Rapport moral", 0),
         ("Rapport Moral de l'année par le Pdt", 0),
         ("Pour", 0),
-        ("vuillard arthur", 0),
+        ("lemarié bastien", 0),
         ("Comment les territoires s'appuient", 0),
     ],
 )
@@ -677,8 +677,8 @@ _FRAGMENTS = [
     " (*)",
     "(*) : nouveaux membres",
     "COLLÈGE DES USAGERS",
-    "Président : Tarek Ziadé",
-    "=> gwen",
+    "Président : Karim Lefébure",
+    "=> akeller",
     "| Nom | Fonction |",
     "|---|",
     "\n",
@@ -693,8 +693,8 @@ _FRAGMENTS = [
     "\u00a0",
     "\u202f",
     "\r\n",
-    "Lucie Anglade : 1 contre - 15 pour",
-    "Siméon, Présent !",
+    "Agathe Perrin : 1 contre - 15 pour",
+    "Timothée, Présent !",
     "absent ?",
 ]
 
@@ -712,7 +712,7 @@ _ENTRIES = [
     "Manon L.",
     "Anne Petit (Ville de Brest)",
     "**Léa Martin**, présidente, Région Bretagne. (*)",
-    "vuillard arthur",
+    "lemarié bastien",
     "La Balade des Livres",
 ]
 _JOINERS = [", ", " ; ", "\n- ", "\n\n- [ ] ", "\n1. ", "\u00a0et "]

@@ -121,7 +121,7 @@ def test_kind_from_title_before_opening() -> None:
         ),
         (
             '---\ntitle: "Assemblée constitutive"\n'
-            'subtitle: "A la chaufferie, Bègles le <date>11/11/23</date>"\n'
+            'subtitle: "A la forge, Cenon le <date>11/11/23</date>"\n'
             "---\n\nTexte.\n",
             "2023-11-11",
             False,
@@ -259,10 +259,10 @@ def test_no_meeting_time(text: str) -> None:
             "convocation du président.\n",
             "théâtre de la Parcheminerie à Rennes",
         ),
-        ("Après une dure journée, nous revoilà à la Lepauvrière. Tout le monde est là.\n", "la Lepauvrière"),
+        ("Après une dure journée, nous revoilà à la Grangeraie. Tout le monde est là.\n", "la Grangeraie"),
         (
-            '---\ntitle: AG\nsubtitle: "A la chaufferie, Bègles le 11/11/23"\n---\n\nTexte.\n',
-            "la chaufferie, Bègles",
+            '---\ntitle: AG\nsubtitle: "A la forge, Cenon le 11/11/23"\n---\n\nTexte.\n',
+            "la forge, Cenon",
         ),
         (
             '---\ntitle: AG\nlieu: "Maison des associations, Montclair"\n---\n\nTexte.\n',
@@ -336,17 +336,17 @@ def test_mode_is_read_in_the_opening_only() -> None:
         "L'assemblée générale est présidée par Monsieur <chair>Jean-Marie Bergère</chair>, en sa qualité de "
         "co-représentant légal.\n",
         "Le Conseil s'est réuni sous la présidence de M. <chair>Bernard LECLERC</chair>, Maire.\n",
-        "- Président de séance : <chair>Fredéric Merizen</chair>\n- Secrétaire de séance : "
-        "<secretary>Christophe Thibaut</secretary>\n",
-        "<chair>Marc Debureaux</chair> (Président) préside l'assemblée.\n\n<secretary>Lucien "
-        "Deleu</secretary> "
+        "- Président de séance : <chair>Frédéric Lanvin</chair>\n- Secrétaire de séance : "
+        "<secretary>Grégoire Lemoine</secretary>\n",
+        "<chair>Luc Berthelot</chair> (Président) préside l'assemblée.\n\n<secretary>Marcel "
+        "Quintin</secretary> "
         "(vice-secrétaire) rédige ce rapport.\n",
         "Secrétaire de séance : Mme <secretary>Sylvie MARCHAL</secretary>.\n",
-        "# Secrétaire de séance #\n\n<secretary>Deborah CAMP</secretary> est désignée "
+        "# Secrétaire de séance #\n\n<secretary>Noémie PRAT</secretary> est désignée "
         "secrétaire de séance.\n",
         "Texte.\n\n**Prise de notes** : <secretary>Marie</secretary>\n**Relecture** : Quentin\n",
-        "## Nomination\n\n- Animation : <chair>Fabrice Bloch</chair>\n- Secrétaire : "
-        "<secretary>Nicolas Mereaux</secretary>\n",
+        "## Nomination\n\n- Animation : <chair>Thierry Vallon</chair>\n- Secrétaire : "
+        "<secretary>Mathieu Roussel</secretary>\n",
         "Animation : <chair>Sandrine</chair> — Prise de notes : <secretary>Élise</secretary>\n",
         "Elle est présidée par <chair>Sébastien Fabre</chair>, président du club. <secretary>Damien Lacombe"
         "</secretary> est\nsecrétaire de séance.\n",
@@ -415,7 +415,7 @@ def test_no_chair_or_secretary(text: str) -> None:
         ("<org>UNION DES CENTRES SOCIAUX DU BASSIN MINIER (UCSBM)</org>\nCommission des finances\n", False),
         (
             "Rapport moral.\n\nLe budget de l'association <org>Agile France</org> comprend 83 k€ de revenus. "
-            "L'association MCM aussi. Agile France remercie.\n",
+            "L'association RMC aussi. Cap Ouest remercie.\n",
             False,
         ),
     ],
@@ -462,7 +462,7 @@ AG_ATTENDANCE = (
             True,
         ),
         (
-            "+ présent : 15\n\n  - Anglade Lucie\n\n+ Pouvoir : 3\n\n  - Charlet Pierre\n",
+            "+ présent : 15\n\n  - Perrin Agathe\n\n+ Pouvoir : 3\n\n  - Fournel Pierre\n",
             15,
             None,
             3,
@@ -598,7 +598,7 @@ BODY = "Compte rendu.\n\nLe budget est adopté.\n\n"
         ),
         (
             BODY + "À Bordeaux, le $date$\n\n---------------------- ---------------------\n"
-            "<s1>Nicolas HERBAUT</s1>                     <s2>Déborah CAMP</s2>\n"
+            "<s1>Mathieu ROCHAS</s1>                     <s2>Noémie PRAT</s2>\n"
             "---------------------- ---------------------\n",
             None,
             "Bordeaux",
