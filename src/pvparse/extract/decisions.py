@@ -36,7 +36,7 @@ _PAREN_RE = re.compile(r"\([^()\n]{0,120}\)|\[[^\[\]\n]{0,120}\]")
 # arrow. Each alternative opens with its first character, so a search skips to spaces, stars and arrows
 # and only then looks behind; `(?<![ ]…)`: a run of spaces is entered once, linear (issue 6).
 # the characters a match of each masking pattern starts with
-_OPENINGS = {_QUOTED_RE: "«“\"", _PAREN_RE: "(["}
+_OPENINGS = {_QUOTED_RE: '«“"', _PAREN_RE: "(["}
 _BOUNDARY_RE = re.compile(
     r"[ ](?<=[.!?;…][ ])[ *_]*(?=\S)|[*](?<=[.!?;…][*])[ *_]*(?=\S)|[_](?<=[.!?;…][_])[ *_]*(?=\S)"
     r"|[ ](?<![ ][ ])[ ]*(?:→|=>|->)[ ]*|→(?<![ ]→)[ ]*|=(?<![ ]=)>[ ]*|-(?<![ ]-)>[ ]*"

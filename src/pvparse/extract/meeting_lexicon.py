@@ -23,7 +23,6 @@ NAME = rf"{NAME_WORD}(?:[ ]+(?:{NAME_PARTICLE}[ ]+|d['’])?{NAME_WORD}){{0,3}}"
 _COUNT_FIELDS = ("present_count", "members_present", "members_represented", "members_total", "n")
 
 
-
 def expand(pattern: str, civilities: Sequence[str] = ("M.", "Mme")) -> str:
     """Replace the named parts of a data pattern by their regexes; "^" becomes "segment start"."""
     civ = "|".join(re.escape(c) for c in sorted(civilities, key=len, reverse=True))

@@ -8,6 +8,7 @@ cut into segments, every position mapping back to an absolute source offset.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -194,7 +195,7 @@ def _whole(unit: Segment) -> bool:
     return (
         len(unit.lines) == len(pos)
         and pos[0] == 0
-        and all(a < b for a, b in zip(pos, pos[1:]))
+        and all(a < b for a, b in itertools.pairwise(pos))
         and pos[-1] < len(unit.text)
     )
 

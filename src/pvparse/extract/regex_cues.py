@@ -177,9 +177,8 @@ class CueIndex:
             reqs = pattern_cues(p)
             known = self._by_reqs.get(reqs) if reqs else None
             for i, here in found.items():
-                if (
-                    not reqs
-                    or (i in known if known is not None else i in self._unsafe or self._holds_all(i, reqs))
+                if not reqs or (
+                    i in known if known is not None else i in self._unsafe or self._holds_all(i, reqs)
                 ):
                     here.append(p)
         return {i: here for i, here in found.items() if here}

@@ -72,7 +72,7 @@ _WORDS_TIME_RE = re.compile(r"^(?P<h>.+?)(?<!\s)\s+heures?(?:\s+(?P<m>.+))?$", r
 
 
 def parse_clock(s: str) -> str | None:
-    """"14h" → "14:00", "16 heures" → "16:00", "dix-neuf heures quarante-cinq" → "19:45",
+    """ "14h" → "14:00", "16 heures" → "16:00", "dix-neuf heures quarante-cinq" → "19:45",
     "vingt-deux heures dix" → "22:10", "midi" → "12:00"; None when `s` is not a clock time."""
     s = s.strip()
     w = load_date_words()

@@ -484,7 +484,7 @@ def find_words_in(folded_lines: Sequence[str], spans: Sequence[tuple[int, int]])
             elif w := words.match(folded_lines[k], a - base, e):  # a word running past the span
                 places[k].append((w.start(), w.end(), _groups_of(w.group())))
         m = words.search(joined, a + 1)
-    return [WordPlaces(f, tuple(p)) for f, p in zip(folded_lines, places)]
+    return [WordPlaces(f, tuple(p)) for f, p in zip(folded_lines, places, strict=True)]
 
 
 @lru_cache(maxsize=4096)
