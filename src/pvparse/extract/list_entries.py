@@ -605,17 +605,38 @@ def _rest_pieces(text: str, start: int, end: int, base: int) -> list[Piece]:
 
 
 def entry_strings(e: RawEntry) -> list[str]:
-    """The strings spaCy is asked about for one entry: the head, and the pieces after it whose kind
-    their shape leaves open (a capitalised piece with no institution cue: "Fab Lab", "Paul Roux").
+    """The strings `classify_entry` reads spaCy's analysis of, for one entry, and no others.
 
-    Pieces that open in lower case are roles and those with a cue are institutions without spaCy's
-    help (see `_is_institution`), so they are not sent.
+    The head is read (`is_org_head`) only when its shape leaves it open: no civility, not shaped
+    like an organisation, two words or more that read as a name; otherwise its shape decides, and
+    when it decides "organisation" nothing after it is read either. The plain pieces after a name are
+    read (`_is_institution`) from the last one back, up to the first that is an institution by shape
+    alone (the search stops there); a piece is sent only when its shape leaves it open: capitalised,
+    no role word, no institution cue, a name of two words or more (shorter, it is an institution
+    whatever spaCy says). Bracketed pieces are never read.
     """
-    out = [e.head.text, split_civility(e.head.text)[1]]
-    for p in e.rest:
+    civ, bare = split_civility(e.head.text)
+    out: list[str] = []
+    if not civ:
+        if org_shaped(bare):
+            return []
+        if not name_shape(bare, lenient=True):
+            return []  # an organisation with or without spaCy
+        if len(bare.split()) >= 2:
+            out.append(e.head.text)
+    for p in reversed(e.rest):
+        if p.paren:
+            continue
         t = p.text.strip(' «»"“”')
-        if t[:1].isupper() and not starts_with_role(t) and not has_org_cue(t) and not org_shaped(t):
-            out.append(p.text)
+        if not t or starts_with_role(t):
+            continue
+        if has_org_cue(t) or org_shaped(t):
+            break
+        if not t[:1].isupper():
+            continue
+        if name_shape(t) < 2:
+            break
+        out.append(p.text)
     return out
 
 
