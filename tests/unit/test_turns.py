@@ -117,5 +117,6 @@ def test_initial_form_resolves_to_the_one_matching_person(nlp) -> None:
     ],
 )
 def test_label_strings_send_the_rest_only_when_it_may_be_a_name_list(line: str, sent: list[str]) -> None:
-    (cand,) = find_label_candidates(split_lines(line))
-    assert label_strings(cand) == sent
+    lines = split_lines(line)
+    (cand,) = find_label_candidates(lines)
+    assert label_strings(cand, lines) == sent
