@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..nlp import EMPTY, Analysis
 from .drafts import Mention, RoleDraft
-from .list_entries import RawEntry, classify_entry, entry_strings, parse_entry
+from .list_entries import RawEntry, classify_entry, entry_strings, org_head_by_shape, parse_entry
 from .turns import LabelCandidate, role_field_of
 
 _TESTIMONY_RE = re.compile(r"\b(?:[Tt]émoignage|[Pp]résentation|[Ii]ntervention)s?\s+(?:de|d'|d’|par)\s*")
@@ -108,7 +108,12 @@ def _title_entry(title: str, title_start: int) -> tuple[RawEntry | None, bool]:
     rest = title[i:]
     if not rest.lstrip()[:1].isupper():
         return None, False
-    return parse_entry(rest, title_start + i, "other", lenient=True), True
+    entry = parse_entry(rest, title_start + i, "other", lenient=True)
+    if entry is None or org_head_by_shape(entry.head.text):
+        # an organisation by its shape is nobody's name, whatever spaCy says of it: the entry
+        # would give no person (`classify_entry`)
+        return None, False
+    return entry, True
 
 
 def _presenter_entry(title: str, title_start: int, analysis: Mapping[str, Analysis]) -> RawEntry | None:
