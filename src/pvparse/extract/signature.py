@@ -172,8 +172,14 @@ def _signature_rows(
 
 
 def _tail(lines: Sequence[Line], n: int) -> list[int]:
-    idx = [ln.index for ln in lines if not ln.blank]
-    return idx[-n:]
+    """The indexes of the last `n` non-blank lines, in order (read from the end only)."""
+    idx: list[int] = []
+    for ln in reversed(lines):
+        if len(idx) == n:
+            break
+        if not ln.blank:
+            idx.append(ln.index)
+    return idx[::-1]
 
 
 def _last_paragraph(lines: Sequence[Line]) -> list[int]:
@@ -239,8 +245,10 @@ def find_signature(lines: Sequence[Line], analysis: Mapping[str, Analysis]) -> S
     starts = [s.start for s in signatories] + ([lines[made[0]].start] if made else [])
     ends = [s.end for s in signatories] + ([lines[made[0]].end] if made else [])
     used = {made[0]} if made else set()
+    # a signatory lies in the rows' lines, and a line's span never reaches into another line's
+    below = lines[rows[0][0].line :] if rows else ()
     for s in signatories:
-        used |= {ln.index for ln in lines if ln.start <= s.start <= ln.end or ln.start <= s.end <= ln.end}
+        used |= {ln.index for ln in below if ln.start <= s.start <= ln.end or ln.start <= s.end <= ln.end}
     return SignatureFacts(
         date=made[1] if made else None,
         place=made[2] if made else None,
