@@ -86,9 +86,12 @@ def extract_all(page: Page) -> Extraction:
     list_lines = {i for b in blocks for i in range(b.first_line, b.last_line + 1)}
     label_cands = turns_mod.find_label_candidates(lines, claimed | list_lines)
     heading_cands = find_headings(lines, skip=claimed | list_lines)
+    action_lines = turns_mod.under_action_headings(label_cands, [(h.line, h.title) for h in heading_cands])
+    # Each stage sends spaCy the strings it reads the analysis of, and reads no other.
     strings: list[str] = [s for b in blocks for s in b.entry_strings]
     for c in label_cands:
-        strings.extend(turns_mod.label_strings(c))
+        if c.line not in action_lines:  # `decide_turns` never sees those
+            strings.extend(turns_mod.label_strings(c, lines))
     strings.extend(roles_mod.role_strings(label_cands))
     for h in heading_cands:
         strings.extend(roles_mod.heading_role_strings(h.title))
@@ -107,7 +110,6 @@ def extract_all(page: Page) -> Extraction:
     }
     known_names += [found[0].text for found in presenters.values() if found]
     index = turns_mod.NameIndex(known_names)
-    action_lines = turns_mod.under_action_headings(label_cands, [(h.line, h.title) for h in heading_cands])
     turn_labels = turns_mod.decide_turns(
         [c for c in label_cands if c.line not in role_line_idx | action_lines], lines, index, analysis
     )

@@ -102,7 +102,8 @@ def _not_for_entities(nlp: Any) -> list[str]:
 
 
 def has_finite_verb(doc: Any) -> bool:
-    """A finite verb after the first word (whitespace tokens never count)."""
+    """A finite verb after the first word (whitespace tokens never count): a title may open with a
+    noun the tagger reads as a verb ("Masse salariale")."""
     return any(
         t.i > 0 and not t.is_space and t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
         for t in doc
@@ -134,20 +135,19 @@ def _run(nlp: Any, plain: list[str], verbs: list[str]) -> tuple[dict[str, tuple[
                 plain, nlp.pipe([s[:_MAX_CANDIDATE_CHARS] for s in plain], batch_size=_BATCH), strict=True
             ):
                 ents[s] = tuple(Entity(e.label_, e.start_char, e.end_char, e.text) for e in doc.ents)
-    if verbs:
+    # A finite verb counts only after the first word: a title of one word (whitespace aside) has none,
+    # and the tagger is not asked about it.
+    asked = [(s, d) for s in verbs if _has_later_word(d := nlp.make_doc(s[:_MAX_CANDIDATE_CHARS]))]
+    if asked:
         # The attribute ruler only copies POS into TAG and marks whitespace tokens SPACE; skipping
         # whitespace tokens here gives the same answer without it.
         with nlp.select_pipes(disable=[n for n in ("ner", "attribute_ruler") if n in nlp.pipe_names]):
-            for s, doc in zip(
-                verbs, nlp.pipe([s[:_MAX_CANDIDATE_CHARS] for s in verbs], batch_size=_BATCH), strict=True
-            ):
-                # a title may open with a noun the tagger reads as a verb ("Masse salariale")
-                if any(
-                    t.i > 0
-                    and not t.is_space
-                    and t.pos_ in ("VERB", "AUX")
-                    and "Fin" in t.morph.get("VerbForm")
-                    for t in doc
-                ):
+            for (s, _), doc in zip(asked, nlp.pipe([d for _, d in asked], batch_size=_BATCH), strict=True):
+                if has_finite_verb(doc):
                     finite.add(s)
     return ents, finite
+
+
+def _has_later_word(doc: Any) -> bool:
+    """Does the tokenised string hold a token after the first that is not whitespace?"""
+    return any(t.i > 0 and not t.is_space for t in doc)

@@ -62,3 +62,36 @@ def test_same_entities_and_verbs_as_spacy_as_loaded_by_default(nlp) -> None:
     assert ours["Odile Marchetti"].covering("PER", "Odile Marchetti")
     assert ours["Le trésorier présente les comptes"].finite_verb
     assert not ours["Approbation du procès-verbal"].finite_verb
+
+
+@pytest.mark.parametrize(
+    ("title", "asked", "finite"),
+    [
+        # one word, whitespace aside: no word after the first, so no finite verb there
+        ("Vote", False, False),
+        ("Délibérations  ", False, False),
+        ("Approuvé", False, False),
+        # a later word: the tagger is asked
+        ("Le trésorier présente les comptes", True, True),
+        ("Approbation du procès-verbal", True, False),
+        ("Vote :", True, False),
+    ],
+)
+def test_only_titles_with_a_later_word_go_to_the_tagger(
+    nlp, monkeypatch, title: str, asked: bool, finite: bool
+) -> None:
+    piped: list[str] = []
+    real_pipe = type(nlp).pipe
+
+    def spy(self, texts, **kwargs):  # type: ignore[no-untyped-def]
+        texts = list(texts)
+        piped.extend(t if isinstance(t, str) else t.text for t in texts)
+        return real_pipe(self, texts, **kwargs)
+
+    monkeypatch.setattr(type(nlp), "pipe", spy)
+    got = nlp_mod.analyse((), with_verbs=[title])
+    assert (title in piped) is asked
+    assert got[title].finite_verb is finite
+    # the same answer as asking the tagger about every title
+    doc = nlp(title)
+    assert nlp_mod.has_finite_verb(doc) is finite

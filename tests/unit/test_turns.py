@@ -114,8 +114,19 @@ def test_initial_form_resolves_to_the_one_matching_person(nlp) -> None:
         ("Hervé : Qui vient samedi ?", ["Hervé"]),
         ("Hervé : Horaires : 9h-12h", ["Hervé"]),
         ("Hervé : Oui ;", ["Hervé"]),
+        # an office asks about the rest; a lower-case rest is no name list
+        ("Le Président : Odile Marchetti", ["Odile Marchetti"]),
+        ("Le Président : odile marchetti", []),
+        # lines `decide_turns` drops before reading anything: nothing is sent
+        ("Animatrice : Odile Marchetti", []),
+        ("Odile Marchetti : 3 pour, 2 contre", []),
+        ("Excédent : + 5 470 €", []),
+        ("Hervé :", []),
+        ("Notre constat : Odile Marchetti", []),
+        ("Point 3 : Odile Marchetti", []),
     ],
 )
 def test_label_strings_send_the_rest_only_when_it_may_be_a_name_list(line: str, sent: list[str]) -> None:
-    (cand,) = find_label_candidates(split_lines(line))
-    assert label_strings(cand) == sent
+    lines = split_lines(line)
+    (cand,) = find_label_candidates(lines)
+    assert label_strings(cand, lines) == sent

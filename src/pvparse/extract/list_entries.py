@@ -604,17 +604,61 @@ def _rest_pieces(text: str, start: int, end: int, base: int) -> list[Piece]:
     return out
 
 
-def entry_strings(e: RawEntry) -> list[str]:
-    """The strings spaCy is asked about for one entry: the head, and the pieces after it whose kind
-    their shape leaves open (a capitalised piece with no institution cue: "Fab Lab", "Paul Roux").
+def org_head_by_shape(text: str) -> bool | None:
+    """What `is_org_head` answers when the head's shape decides it, None when spaCy is asked.
 
-    Pieces that open in lower case are roles and those with a cue are institutions without spaCy's
-    help (see `_is_institution`), so they are not sent.
+    A civility makes a person; an organisation's shape, or a head that is no name, an organisation
+    (spaCy's ORG is then only a second reason); one name word a person (spaCy's ORG on it is not
+    trusted). Only a name of two words or more is left to spaCy.
     """
-    out = [e.head.text, split_civility(e.head.text)[1]]
-    for p in e.rest:
-        t = p.text.strip(' «»"“”')
-        if t[:1].isupper() and not starts_with_role(t) and not has_org_cue(t) and not org_shaped(t):
+    civ, bare = split_civility(text)
+    if civ:
+        return False
+    if org_shaped(bare) or not name_shape(bare, lenient=True):
+        return True
+    if len(bare.split()) < 2:
+        return False
+    return None
+
+
+def institution_by_shape(text: str) -> bool | None:
+    """What `_is_institution` answers when the piece's shape decides it, None when spaCy is asked.
+
+    A role or a lower-case piece is none; a cue or an organisation's shape makes one, and so does a
+    capitalised piece that is no name of two words or more. Only such a name is left to spaCy.
+    """
+    t = text.strip(' «»"“”')
+    if not t or starts_with_role(t):
+        return False
+    if has_org_cue(t) or org_shaped(t):
+        return True
+    if not t[:1].isupper():
+        return False
+    if name_shape(t) < 2:
+        return True
+    return None
+
+
+def entry_strings(e: RawEntry) -> list[str]:
+    """The strings `classify_entry` reads spaCy's analysis of, for one entry, and no others.
+
+    The head is read (`is_org_head`) only when its shape leaves it open (`org_head_by_shape`); when
+    its shape makes it an organisation nothing after it is read either. The plain pieces after a
+    name are read (`_is_institution`) from the last one back up to the first institution, so none
+    before a piece whose shape makes it one; a piece is sent only when its shape leaves it open
+    (`institution_by_shape`). Bracketed pieces are never read.
+    """
+    head_is_org = org_head_by_shape(e.head.text)
+    if head_is_org:
+        return []
+    out: list[str] = [e.head.text] if head_is_org is None else []
+    for p in reversed(e.rest):
+        if p.paren:
+            continue
+        is_org = institution_by_shape(p.text)
+        if is_org:
+            break
+        if is_org is None:
             out.append(p.text)
     return out
 

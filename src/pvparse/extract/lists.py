@@ -562,8 +562,9 @@ def _block(
 ) -> ListBlock:
     end = max(e.end for e in entries)
     strings: list[str] = []
-    for e in entries:
-        strings.extend(entry_strings(e))
+    if kind not in ORG_KINDS:  # `build_lists` reads spaCy only for entries of the other kinds
+        for e in entries:
+            strings.extend(entry_strings(e))
     return ListBlock(
         kind=kind,
         title=title,

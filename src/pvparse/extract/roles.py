@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..nlp import EMPTY, Analysis
 from .drafts import Mention, RoleDraft
-from .list_entries import RawEntry, classify_entry, entry_strings, parse_entry
+from .list_entries import RawEntry, classify_entry, entry_strings, org_head_by_shape, parse_entry
 from .turns import LabelCandidate, role_field_of
 
 _TESTIMONY_RE = re.compile(r"\b(?:[Tt]émoignage|[Pp]résentation|[Ii]ntervention)s?\s+(?:de|d'|d’|par)\s*")
@@ -91,23 +91,40 @@ def find_role_lines(
     return out
 
 
-def _presenter_entry(title: str, title_start: int, analysis: Mapping[str, Analysis]) -> RawEntry | None:
+def _title_entry(title: str, title_start: int) -> tuple[RawEntry | None, bool]:
+    """The entry a heading may present, and whether spaCy must first read its head as a person.
+
+    After "Témoignage de" the entry is the presenter; after the colon it is one only when it opens
+    with a capital ("Programme X : Paul Roux, Ville de Lyon") and spaCy reads its head as a person.
+    """
     m = _TESTIMONY_RE.search(title)
     if m:
-        return parse_entry(title[m.end() :], title_start + m.end(), "other", lenient=True)
-    if ":" in title:
-        i = title.index(":") + 1
-        while i < len(title) and title[i] == " ":
-            i += 1
-        rest = title[i:]
-        entry = parse_entry(rest, title_start + i, "other", lenient=True)
-        if entry is None:
-            return None
-        head = entry.head.text
-        an = analysis.get(head, EMPTY)
-        # only a heading whose text after the colon starts with a person's name presents someone
-        if any(e.label == "PER" and e.start == 0 and len(e.text) >= 0.7 * len(head) for e in an.entities):
-            return entry
+        return parse_entry(title[m.end() :], title_start + m.end(), "other", lenient=True), False
+    if ":" not in title:
+        return None, False
+    i = title.index(":") + 1
+    while i < len(title) and title[i] == " ":
+        i += 1
+    rest = title[i:]
+    if not rest.lstrip()[:1].isupper():
+        return None, False
+    entry = parse_entry(rest, title_start + i, "other", lenient=True)
+    if entry is None or org_head_by_shape(entry.head.text):
+        # an organisation by its shape is nobody's name, whatever spaCy says of it: the entry
+        # would give no person (`classify_entry`)
+        return None, False
+    return entry, True
+
+
+def _presenter_entry(title: str, title_start: int, analysis: Mapping[str, Analysis]) -> RawEntry | None:
+    entry, check_head = _title_entry(title, title_start)
+    if entry is None or not check_head:
+        return entry
+    head = entry.head.text
+    an = analysis.get(head, EMPTY)
+    # only a heading whose text after the colon starts with a person's name presents someone
+    if any(e.label == "PER" and e.start == 0 and len(e.text) >= 0.7 * len(head) for e in an.entities):
+        return entry
     return None
 
 
@@ -123,16 +140,9 @@ def heading_presenter(
 
 
 def heading_role_strings(title: str) -> list[str]:
-    """The strings `heading_presenter` will ask spaCy about."""
-    out: list[str] = []
-    m = _TESTIMONY_RE.search(title)
-    if m:
-        e = parse_entry(title[m.end() :], 0, "other", lenient=True)
-        if e:
-            out += entry_strings(e)
-    if ":" in title:
-        rest = title[title.index(":") + 1 :].lstrip()
-        e = parse_entry(rest, 0, "other", lenient=True) if rest[:1].isupper() else None
-        if e:
-            out += entry_strings(e)
-    return out
+    """The strings `heading_presenter` reads spaCy's analysis of: the head of the entry after the
+    colon (is it a person?), and the strings of the entry it classifies."""
+    entry, check_head = _title_entry(title, 0)
+    if entry is None:
+        return []
+    return [entry.head.text, *entry_strings(entry)] if check_head else entry_strings(entry)

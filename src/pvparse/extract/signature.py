@@ -95,17 +95,28 @@ def _is_role(text: str) -> bool:
     return has_phrase(text, load_lexicon().signature.role_words) or bool(_ARTICLE_RE.match(text))
 
 
-def _name_in(cell: Cell, analysis: Mapping[str, Analysis]) -> Mention | None:
-    """The cell as a signatory's name: name-shaped, two words or more, not an office, not an organisation."""
-    m = _name_re().fullmatch(cell.text)
-    if not m or has_phrase(cell.text, load_lexicon().signature.role_words):
+def _name_match(text: str) -> re.Match[str] | None:
+    """A cell's shape as a signatory's name: name-shaped, two words or more, not an office."""
+    m = _name_re().fullmatch(text)
+    if not m or has_phrase(text, load_lexicon().signature.role_words):
         return None
     name = m.group("name")
     if len(name.split()) < 2 or _ARTICLE_RE.match(name):
         return None
-    an = analysis.get(cell.text, EMPTY)
-    if an.covering("ORG", cell.text) and not any(e.label == "PER" for e in an.entities):
+    return m
+
+
+def _name_in(cell: Cell, analysis: Mapping[str, Analysis]) -> Mention | None:
+    """The cell as a signatory's name: name-shaped, two words or more, not an office, not an
+    organisation (spaCy is asked about cells of at most `MAX_CELL_CHARS`: see `signature_strings`)."""
+    m = _name_match(cell.text)
+    if m is None:
         return None
+    if len(cell.text) <= MAX_CELL_CHARS:
+        an = analysis.get(cell.text, EMPTY)
+        if an.covering("ORG", cell.text) and not any(e.label == "PER" for e in an.entities):
+            return None
+    name = m.group("name")
     s = cell.start + m.start("name")
     return Mention(name, s, s + len(name))
 
@@ -133,17 +144,42 @@ MAX_CELL_CHARS = 80
 
 
 def signature_strings(lines: Sequence[Line]) -> list[str]:
-    """The cells of the last lines, for spaCy."""
+    """The strings `find_signature` reads spaCy's analysis of, and no others: the cells of the
+    signature rows that are shaped like a name (is it an organisation?), and the name after an office
+    in one cell ("La présidente, Josiane Carré"). A signature cell is a name or a title: a longer
+    cell is a sentence of the last paragraphs, and spaCy is not asked about it."""
     out: list[str] = []
-    for i in _tail(lines, TAIL_LINES):
-        # a signature cell is a name or a title; a sentence of the last paragraphs is none
-        out.extend(c.text for c in _cells(lines[i]) if len(c.text) <= MAX_CELL_CHARS)
+    combined = _combined_re()
+    for row in _signature_rows(lines)[1]:
+        for c in row:
+            if len(c.text) <= MAX_CELL_CHARS and _name_match(c.text):
+                out.append(c.text)
+            m = combined.match(c.text)
+            if m and len(m.group("name")) <= MAX_CELL_CHARS and _name_match(m.group("name")):
+                out.append(m.group("name"))
     return out
 
 
+def _signature_rows(
+    lines: Sequence[Line],
+) -> tuple[tuple[int, DateMatch | None, str | None] | None, list[list[Cell]]]:
+    """The "Fait le" line, if any, and the rows of cells where signatories are looked for: the lines
+    after it among the last ones, else the last paragraph."""
+    tail = _tail(lines, TAIL_LINES)
+    made = _made_line(lines, tail)
+    area = [i for i in tail if i > made[0]] if made is not None else _last_paragraph(lines)
+    return made, [cells for i in area if (cells := _cells(lines[i]))]
+
+
 def _tail(lines: Sequence[Line], n: int) -> list[int]:
-    idx = [ln.index for ln in lines if not ln.blank]
-    return idx[-n:]
+    """The indexes of the last `n` non-blank lines, in order (read from the end only)."""
+    idx: list[int] = []
+    for ln in reversed(lines):
+        if len(idx) == n:
+            break
+        if not ln.blank:
+            idx.append(ln.index)
+    return idx[::-1]
 
 
 def _last_paragraph(lines: Sequence[Line]) -> list[int]:
@@ -201,24 +237,18 @@ def _pairs(rows: list[list[Cell]], analysis: Mapping[str, Analysis], strict: boo
 
 
 def find_signature(lines: Sequence[Line], analysis: Mapping[str, Analysis]) -> SignatureFacts | None:
-    tail = _tail(lines, TAIL_LINES)
-    made = _made_line(lines, tail)
-    if made is not None:
-        first = made[0]
-        area = [i for i in tail if i > first]
-        strict = False
-    else:
-        area = _last_paragraph(lines)
-        strict = True
-    rows = [cells for i in area if (cells := _cells(lines[i]))]
-    signatories = _pairs(rows, analysis, strict)
+    made, rows = _signature_rows(lines)
+    # with no "Fait le" line, only the last paragraph, and roles are required
+    signatories = _pairs(rows, analysis, strict=made is None)
     if made is None and not signatories:
         return None
     starts = [s.start for s in signatories] + ([lines[made[0]].start] if made else [])
     ends = [s.end for s in signatories] + ([lines[made[0]].end] if made else [])
     used = {made[0]} if made else set()
+    # a signatory lies in the rows' lines, and a line's span never reaches into another line's
+    below = lines[rows[0][0].line :] if rows else ()
     for s in signatories:
-        used |= {ln.index for ln in lines if ln.start <= s.start <= ln.end or ln.start <= s.end <= ln.end}
+        used |= {ln.index for ln in below if ln.start <= s.start <= ln.end or ln.start <= s.end <= ln.end}
     return SignatureFacts(
         date=made[1] if made else None,
         place=made[2] if made else None,

@@ -157,22 +157,31 @@ def role_field_of(label: str) -> str | None:
 MAX_REST_FOR_NAMES = 160
 
 
-def label_strings(cand: LabelCandidate) -> list[str]:
-    """What spaCy must see to judge this candidate: its name-shaped parts, and a short name-like rest."""
-    if role_field_of(cand.label) is not None:
-        return rest_strings(cand)
+def label_strings(cand: LabelCandidate, lines: Sequence[Line]) -> list[str]:
+    """The strings `decide_turns` reads spaCy's analysis of, for this candidate, and no others.
+
+    None for a role field or a line `decide_turns` drops by its shape (no text, figures only, a
+    label part that cannot be a person); else the name-shaped parts (spaCy is asked about those the
+    document does not print elsewhere), and the rest when it may be a name list and the label is
+    one `_rest_is_name_list` is asked about.
+    """
+    if _dropped_by_shape(cand, lines):
+        return []
     lex = load_lexicon()
     parts = [text for text, _, _ in split_parts(cand)]
     kinds = [_classify_part(t, lex) for t in parts]
-    if any(k is None for k in kinds):
+    if not parts or any(k is None for k in kinds):
         return []
     names = [t for t, k in zip(parts, kinds, strict=True) if k == "name"]
-    # spaCy's reading of the rest only matters when it may be a name list (`_rest_is_name_list`)
-    return names + (rest_strings(cand) if _may_be_name_list(cand.rest) else [])
+    asks_rest = set(kinds) <= {"role", "civility"} or "name" in kinds
+    return names + (rest_strings(cand) if asks_rest else [])
 
 
 def rest_strings(cand: LabelCandidate) -> list[str]:
-    """The text after a label, when it is short enough to be a name ("Jean Dupont, Ville de X")."""
+    """The text after a label, when it may be a name list ("Jean Dupont, Ville de X"): short, opening
+    with a capital, no question, no sentence end, no other colon (see `_may_be_name_list`)."""
+    if not _may_be_name_list(cand.rest):
+        return []
     r = cand.rest.rstrip(" .;*_").strip(" *_")
     if not r or len(r) > MAX_REST_FOR_NAMES or not r[:1].isupper() or "?" in r or ". " in r:
         return []
@@ -255,14 +264,28 @@ def _may_be_name_list(rest: str) -> bool:
     return bool(r) and len(r) <= 160 and not re.search(r"[.!?;]\s*$|:", r)
 
 
-def _rest_is_name_list(rest: str, analysis: Analysis) -> bool:
-    """Is the text after the colon only a person (and organisation) — "Jean Dupont, Ville de Lyon"?"""
-    if not _may_be_name_list(rest):
+def _rest_is_name_list(cand: LabelCandidate, analysis: Mapping[str, Analysis]) -> bool:
+    """Is the text after the colon only a person (and organisation) — "Jean Dupont, Ville de Lyon"?
+    spaCy's reading of it is looked up only when `rest_strings` sends it."""
+    sent = rest_strings(cand)
+    if not sent:
         return False
-    head = rest.strip(" *_").split(",")[0].strip()
+    head = cand.rest.strip(" *_").split(",")[0].strip()
     return any(
-        e.label == "PER" and e.start == 0 and len(e.text) >= len(head) * 0.7 for e in analysis.entities
+        e.label == "PER" and e.start == 0 and len(e.text) >= len(head) * 0.7
+        for e in analysis.get(sent[0], EMPTY).entities
     )
+
+
+def _dropped_by_shape(cand: LabelCandidate, lines: Sequence[Line]) -> bool:
+    """Candidates `decide_turns` drops before any reading: role fields ("Animatrice : Sylvie"), a label
+    with no text after it nor below it, figures only ("Excédent : + 5 470 €", "Lucie Martin : 1
+    contre - 2 abstentions - 15 pour")."""
+    if role_field_of(cand.label) is not None:
+        return True
+    if not cand.rest and not _has_text_after(lines, cand.line):
+        return True
+    return bool(_COUNTS_ONLY_RE.match(cand.rest) or _AMOUNT_ONLY_RE.match(cand.rest))
 
 
 @dataclass(frozen=True)
@@ -302,13 +325,7 @@ def decide_turns(
     judged: list[_Judged] = []
     nick_lines: list[tuple[LabelCandidate, list[SpeakerPart]]] = []
     for cand in candidates:
-        if role_field_of(cand.label) is not None:
-            continue
-        rest_an = analysis.get(cand.rest.rstrip(" .;*_").strip(" *_"), EMPTY)
-        if not cand.rest and not _has_text_after(lines, cand.line):
-            continue
-        if _COUNTS_ONLY_RE.match(cand.rest) or _AMOUNT_ONLY_RE.match(cand.rest):
-            # "Lucie Martin : 1 contre - 2 abstentions - 15 pour", "Excédent : + 5 470 €" are figures
+        if _dropped_by_shape(cand, lines):
             continue
         parts: list[SpeakerPart] = []
         ok = True
@@ -330,12 +347,12 @@ def decide_turns(
         if not ok or not parts:
             continue
         kinds = {p.kind for p in parts}
-        if kinds <= {"role", "civility"} and _rest_is_name_list(cand.rest, rest_an):
+        if kinds <= {"role", "civility"} and _rest_is_name_list(cand, analysis):
             continue  # "Le Président : Jean Dupont" names an office holder
         if (
             "name" in kinds
             and not any(known.knows(p.text) for p in parts)
-            and _rest_is_name_list(cand.rest, rest_an)
+            and _rest_is_name_list(cand, analysis)
         ):
             continue  # "Cap Avenir : Jean Dupont, Ville de X" presents a programme
         if "nickname" in kinds:
