@@ -417,59 +417,20 @@ def _add_org_acronym(reg: Registry, i: int, acr: str) -> None:
 # The capital comes before the look-behind (which checks the character before it) so that `re` can
 # skip to the next capital instead of trying the look-behind at every position of the text.
 _CAPS_WORD_RE = re.compile(r"[A-ZÀ-Ý](?<![\w-].)[A-ZÀ-Ý0-9&]{1,11}(?![\w-])")
-# every character a caps word is made of, its first included: the class [A-ZÀ-Ý0-9&] written out
-_CAPS_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "".join(map(chr, range(ord("À"), ord("Ý") + 1))) + "0123456789&"
-_CAPS_WORD_MAX = 12
-
-
-def _printed_alone(text: str, acr: str) -> bool:
-    """Is `acr` one of the words `_CAPS_WORD_RE.findall(text)` returns ("l'ANR souhaite")?
-
-    The answer of the scan of the whole text, read only around the places `acr` is printed (a word
-    found is printed in the text, so it starts where `acr` does). At each place the scan is replayed
-    from the start of the run of caps-word characters holding it, where the whole-text scan stands
-    too (a word found is made of those characters only, so none spans the character before the run),
-    with `search` stepping over each word found as `findall` does; the text is cut a word's length and
-    its look-ahead past the place, which changes no word starting at or before it. `scanned` is where
-    the replay stands: no character is read twice, the work is linear in the text.
-    """
-    scanned = 0
-    at = text.find(acr)
-    while at >= 0:
-        pos = scanned + len(text[scanned:at].rstrip(_CAPS_CHARS))
-        cut = at + _CAPS_WORD_MAX + 1
-        while (m := _CAPS_WORD_RE.search(text, pos, cut)) and m.start() <= at:
-            if m.start() == at and m.group() == acr:
-                return True
-            pos = m.end()
-        # no word starts before the next one found in the cut text (the cut may make one where the
-        # text has none, never the reverse), nor before the last place with two characters to read
-        scanned = m.start() if m else max(pos, cut - 1)
-        at = text.find(acr, scanned)  # a place the replay has passed holds no word
-    return False
-
-
-# Past this many places, one scan of the whole text is quicker than replays around each place.
-_FEW_PLACES = 32
 
 
 def _find_acronyms_in_text(reg: Registry, text: str) -> None:
     """An organisation's initials printed alone elsewhere ("l'ANR souhaite") become an alias."""
-    printed: set[str] | None = None  # the whole-text scan, when an acronym is printed too often
+    printed: set[str] | None = None  # one pass over the text, whatever the number of bodies, if any
     for i, o in enumerate(reg.orgs):
         for f in list(o.forms):
             acr = acronym_of(f)
-            if not acr or len(acr) < 3 or acr in o.forms:
-                continue
-            if text.count(acr) > _FEW_PLACES:
+            if acr and len(acr) >= 3 and acr not in o.forms:
                 if printed is None:
                     printed = set(_CAPS_WORD_RE.findall(text))
-                alone = acr in printed
-            else:
-                alone = _printed_alone(text, acr)
-            if alone:
-                _add_org_form(reg, i, acr)
-                _add_org_acronym(reg, i, acr)
+                if acr in printed:
+                    _add_org_form(reg, i, acr)
+                    _add_org_acronym(reg, i, acr)
 
 
 # --- persons -----------------------------------------------------------------------------------
