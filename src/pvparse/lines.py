@@ -17,13 +17,16 @@ _BREAK_RE = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x85")
 _ODD_SPACE_RE = re.compile("[\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\t]")
 
 # Markup in front of a line's content: blockquote, bullet, checkbox, Markdown emphasis.
+_BULLET_CHARS = "-*+•–—▪◦·"
 _LEAD_RE = re.compile(
-    r"""^(?P<indent>[ ]*)
+    rf"""^(?P<indent>[ ]*)
         (?P<quote>(?:>[ ]?)+)?
-        (?P<bullet>(?:[-*+•–—▪◦·][ ]+)(?:\[[ xX]\][ ]+)?)?
+        (?P<bullet>(?:[{re.escape(_BULLET_CHARS)}][ ]+)(?:\[[ xX]\][ ]+)?)?
     """,
     re.VERBOSE,
 )
+# Every part of `_LEAD_RE` opens with one of these: a line starting with none has no lead markup.
+_LEAD_FIRST = frozenset(" >" + _BULLET_CHARS)
 
 
 @dataclass(frozen=True)
@@ -46,9 +49,11 @@ class Line:
     quoted: bool = field(init=False, repr=False, compare=False)
 
     def __init__(self, index: int, start: int, end: int, text: str) -> None:
-        lead = _LEAD_RE.match(text)
-        assert lead is not None  # every part of the pattern is optional
-        bullet = lead["bullet"]
+        content_start, bullet, quoted = 0, None, False
+        if text[:1] in _LEAD_FIRST:
+            lead = _LEAD_RE.match(text)
+            assert lead is not None  # every part of the pattern is optional
+            content_start, bullet, quoted = lead.end(), lead["bullet"], lead["quote"] is not None
         # one dict update instead of eight frozen-dataclass `object.__setattr__` calls: lines are made
         # by the hundred per document
         self.__dict__.update(
@@ -57,9 +62,9 @@ class Line:
             end=end,
             text=text,
             blank=not text.strip(),
-            content_start=lead.end(),
+            content_start=content_start,
             bullet=bullet.strip() if bullet else None,
-            quoted=lead["quote"] is not None,
+            quoted=quoted,
         )
 
     @property

@@ -105,3 +105,20 @@ def test_line_lead(text: str, content_start: int, bullet: str | None, quoted: bo
     assert (line.content_start, line.bullet, line.quoted) == (content_start, bullet, quoted)
     assert line == Line(0, 0, len(text), text)
     assert line.content == text[content_start:].rstrip()
+
+
+# The lead markup as the pattern reads it, for every line (`Line` skips it when the first character
+# cannot open any markup).
+_REFERENCE_LEAD_RE = re.compile(
+    r"^(?P<indent>[ ]*)(?P<quote>(?:>[ ]?)+)?(?P<bullet>(?:[-*+•–—▪◦·][ ]+)(?:\[[ xX]\][ ]+)?)?"
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=" >-*+•–—▪◦·[]xXa\t^", max_size=10))
+def test_line_lead_matches_the_pattern(text: str) -> None:
+    m = _REFERENCE_LEAD_RE.match(text)
+    assert m is not None
+    line = Line(0, 0, len(text), text)
+    bullet = m["bullet"].strip() if m["bullet"] else None
+    assert (line.content_start, line.bullet, line.quoted) == (m.end(), bullet, m["quote"] is not None)
