@@ -143,6 +143,12 @@ class PersonRec:
         return min(self.mentions)[0] if self.mentions else 10**12
 
 
+@lru_cache(maxsize=1 << 14)
+def _org_form_rank(form: str) -> tuple[bool, int, int]:
+    """Rank an organisation's printed forms: a capital first, then more words, then more capitals."""
+    return (form[:1].isupper(), len(form.split()), sum(map(str.isupper, form)))
+
+
 @dataclass
 class OrgRec:
     forms: list[str]
@@ -152,12 +158,7 @@ class OrgRec:
     @property
     def name(self) -> str:
         full = [f for f in self.forms if f not in self.acronyms] or self.forms
-        return tidy(
-            max(
-                full,
-                key=lambda f: (f[:1].isupper(), len(f.split()), sum(map(str.isupper, f))),  # first of equals
-            )
-        )
+        return tidy(max(full, key=_org_form_rank))  # `max` keeps the first of equal forms
 
     def first_offset(self) -> int:
         return min(self.mentions)[0] if self.mentions else 10**12
@@ -219,7 +220,9 @@ class PersonIndex:
         if words >= 2:
             self.near_key.add(i, key)
         if given and family:
-            self.near_family.setdefault(given, NearIndex(FUZZY_FAMILY)).add(i, family)
+            if given not in self.near_family:
+                self.near_family[given] = NearIndex(FUZZY_FAMILY)
+            self.near_family[given].add(i, family)
 
     def unfile_person(self, i: int, name: _NameKeys) -> None:
         key, given, family, words = name

@@ -308,14 +308,18 @@ class Document(Model):
             for sg in m.signature.signatories:
                 ref(sg.person, persons, "signatory")
                 span(sg.span, "signatory")
+        # the many mentions, turns and entries: `ref` and `span` are called only for a problem
         for p in self.persons:
             for ms in p.memberships:
-                ref(ms.organization, orgs, f"{p.id}.memberships")
+                if ms.organization is not None and ms.organization not in orgs:
+                    ref(ms.organization, orgs, f"{p.id}.memberships")
             for s in p.mentions:
-                span(s, p.id)
+                if s.end > length:
+                    span(s, p.id)
         for o in self.organizations:
             for s in o.mentions:
-                span(s, o.id)
+                if s.end > length:
+                    span(s, o.id)
         for sec in self.sections:
             ref(sec.parent, sections, f"{sec.id}.parent")
             span(sec.heading_span, sec.id)
@@ -324,18 +328,23 @@ class Document(Model):
                 ref(r.person, persons, f"{sec.id}.roles")
                 span(r.span, f"{sec.id}.roles")
         for t in self.turns:
-            ref(t.section, sections, f"{t.id}.section")
-            for pid in [*t.speakers, *t.candidates]:
-                ref(pid, persons, f"{t.id}.speakers")
-            span(t.label_span, t.id)
-            span(t.span, t.id)
+            if t.section is not None and t.section not in sections:
+                ref(t.section, sections, f"{t.id}.section")
+            for pid in (*t.speakers, *t.candidates):
+                if pid not in persons:
+                    ref(pid, persons, f"{t.id}.speakers")
+            if t.label_span.end > length:
+                span(t.label_span, t.id)
+            if t.span.end > length:
+                span(t.span, t.id)
         for lst in self.lists:
             span(lst.span, lst.id)
             for e in lst.entries:
-                ref(e.person, persons, f"{lst.id}.entries")
-                ref(e.represented_by, persons, f"{lst.id}.entries")
-                ref(e.organization, orgs, f"{lst.id}.entries")
-                span(e.span, lst.id)
+                for who, pool in ((e.person, persons), (e.represented_by, persons), (e.organization, orgs)):
+                    if who is not None and who not in pool:
+                        ref(who, pool, f"{lst.id}.entries")
+                if e.span.end > length:
+                    span(e.span, lst.id)
         for d in self.decisions:
             ref(d.section, sections, f"{d.id}.section")
             span(d.span, d.id)

@@ -125,12 +125,17 @@ def _clean_title(text: str, start: int, end: int) -> tuple[str, int, int]:
     return " ".join(title.split()), start, end
 
 
+_YEAR_NUMBER_RE = re.compile(r"\d{4}[/-]\d+")
+_ROMAN_NUMBER_RE = re.compile(r"[IVXLC]+")
+_OPEN_PAREN_WORD_RE = re.compile(r"\([A-Za-zÀ-ÿ]")
+
+
 def _number_kind(number: str) -> str:
-    if re.fullmatch(r"\d{4}[/-]\d+", number):
+    if _YEAR_NUMBER_RE.fullmatch(number):
         return "year"
     if number[0].isdigit():
         return "arabic"
-    if re.fullmatch(r"[IVXLC]+", number) and (len(number) > 1 or number in "IVX"):
+    if _ROMAN_NUMBER_RE.fullmatch(number) and (len(number) > 1 or number in "IVX"):
         return "roman"
     return "alpha"
 
@@ -239,14 +244,15 @@ def _match_heading(lines: Sequence[Line], i: int, is_heading_text: Callable[[str
             end_time=t2,
             style="atx",
         )
-    if _UNDERLINE_RE.match(text) or _URL_RE.match(line.content):
+    content = line.content
+    if _UNDERLINE_RE.match(text) or _URL_RE.match(content):
         return None
     cs = line.content_start
-    content = line.content
     if not content or len(content) > MAX_HEADING_CHARS:
         return None
     tm = _TIMED_RE.match(text, cs)
-    alone = all(_paragraph_bounds(lines, i))
+    before, after = _paragraph_bounds(lines, i)
+    alone = before and after
     # "- de 14h à 15h : accueil" among other bullets is an item of the agenda, not a heading
     if tm and tm.group("title") is not None and (alone or line.bullet is None):
         title, ts, te = _clean_title(text, tm.start("title"), len(text.rstrip()))
@@ -264,7 +270,6 @@ def _match_heading(lines: Sequence[Line], i: int, is_heading_text: Callable[[str
                 end_time=parse_time(tm.group("t2")),
                 style="timed",
             )
-    before, after = _paragraph_bounds(lines, i)
     if not before:
         return None
     if len(content.split()) > MAX_HEADING_WORDS:
@@ -312,7 +317,7 @@ def _match_heading(lines: Sequence[Line], i: int, is_heading_text: Callable[[str
             style="numbered",
         )
     if _looks_like_sentence(bare) or not (
-        bare[:1].isupper() or bare[:1] in "«\"'" or re.match(r"\([A-Za-zÀ-ÿ]", bare)
+        bare[:1].isupper() or bare[:1] in "«\"'" or _OPEN_PAREN_WORD_RE.match(bare)
     ):
         return None
     if not _colon_heading_ok(bare) or _ASIDE_RE.match(bare) or _CLOSING_RE.match(bare) or _is_notice(bare):

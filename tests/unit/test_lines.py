@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from pvparse.lines import fold, split_lines
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pvparse.lines import Line, fold, split_lines
 
 
 @pytest.mark.parametrize(
@@ -50,3 +54,71 @@ def test_blank(text: str, blank: bool) -> None:
 )
 def test_fold(text: str, key: str) -> None:
     assert fold(text) == key
+
+
+# What a line break is, written out independently of `split_lines` (which takes a quicker road).
+_BREAKS = ("\r\n", "\r", "\n", "\u2028", "\u2029", "\x0b", "\x0c", "\x85")
+_ODD_SPACES = "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\t"
+
+
+def _reference_lines(text: str) -> list[tuple[int, int, str]]:
+    out, pos = [], 0
+    for m in re.finditer("|".join(map(re.escape, _BREAKS)), text):
+        out.append((pos, m.start(), text[pos : m.start()]))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text), text[pos:]))
+    return [(s, e, "".join(" " if c in _ODD_SPACES else c for c in t)) for s, e, t in out]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["a", "é", " ", "\u00a0", "\t", "- ", ">", *_BREAKS, "\x1c", "\x1d", "\x1e", "\u3000"]
+        ),
+        max_size=30,
+    )
+)
+def test_split_lines_cuts_at_breaks_only(pieces: list[str]) -> None:
+    # texts with and without the separators `str.splitlines` would also cut at (two roads in split_lines)
+    text = "".join(pieces)
+    got = split_lines(text)
+    assert [(ln.start, ln.end, ln.text) for ln in got] == _reference_lines(text)
+    assert [ln.index for ln in got] == list(range(len(got)))
+
+
+@pytest.mark.parametrize(
+    ("text", "content_start", "bullet", "quoted"),
+    [
+        ("  > - [x] Point voté", 10, "- [x]", True),
+        ("• Budget", 2, "•", False),
+        ("> citation", 2, None, True),
+        ("Budget", 0, None, False),
+        ("-Budget", 0, None, False),  # no space after the dash: not a bullet
+        ("   ", 3, None, False),
+        ("", 0, None, False),
+    ],
+)
+def test_line_lead(text: str, content_start: int, bullet: str | None, quoted: bool) -> None:
+    line = Line(0, 0, len(text), text)
+    assert (line.content_start, line.bullet, line.quoted) == (content_start, bullet, quoted)
+    assert line == Line(0, 0, len(text), text)
+    assert line.content == text[content_start:].rstrip()
+
+
+# The lead markup as the pattern reads it, for every line (`Line` skips it when the first character
+# cannot open any markup).
+_REFERENCE_LEAD_RE = re.compile(
+    r"^(?P<indent>[ ]*)(?P<quote>(?:>[ ]?)+)?(?P<bullet>(?:[-*+•–—▪◦·][ ]+)(?:\[[ xX]\][ ]+)?)?"
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=" >-*+•–—▪◦·[]xXa\t^", max_size=10))
+def test_line_lead_matches_the_pattern(text: str) -> None:
+    m = _REFERENCE_LEAD_RE.match(text)
+    assert m is not None
+    line = Line(0, 0, len(text), text)
+    bullet = m["bullet"].strip() if m["bullet"] else None
+    assert (line.content_start, line.bullet, line.quoted) == (m.end(), bullet, m["quote"] is not None)
