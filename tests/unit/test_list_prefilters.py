@@ -4,6 +4,7 @@ stands for can succeed (a line with a cue still goes through), and must rule out
 
 from __future__ import annotations
 
+import itertools
 import re
 import sys
 
@@ -294,3 +295,146 @@ def test_name_shape_answers_the_same_when_asked_again(text: str, lenient: bool, 
     assert list_entries.name_shape(text, lenient=lenient) == shape
     assert list_entries.name_shape(text, lenient=lenient) == shape
     assert list_entries.name_shape.__wrapped__(text, lenient=lenient) == shape
+
+
+# --- cheap tests inside the entry reader ----------------------------------------------------------
+
+
+def _split_top_by_scan(text: str, seps: str) -> list[tuple[int, int]]:
+    """`split_top` as a plain character scan (no regex, no shortcut): the reference."""
+    closing = {"(": ")", "[": "]", "«": "»", "“": "”"}
+    out, depth, quote, pos = [], [], False, 0
+    for i, ch in enumerate(text):
+        if ch == '"':
+            quote = not quote
+        elif quote:
+            continue
+        elif ch in closing:
+            depth.append(closing[ch])
+        elif depth and ch == depth[-1]:
+            depth.pop()
+        elif not depth and ch in seps:
+            out.append((pos, i))
+            pos = i + 1
+    out.append((pos, len(text)))
+    return out
+
+
+@pytest.mark.parametrize("seps", [",;", ":", ",;|"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Camille Arnodin",  # no separator: one span, without the scan
+        "Anne Petit (Ville de Brest)",
+        "(non fermée",
+        '"a, b"',
+        "Anne, Paul ; Léa | Luc : 3",
+        "Anne (Brest, Nord), « X; Y », Paul",
+        "",
+    ],
+)
+def test_split_top_agrees_with_a_plain_scan(text: str, seps: str) -> None:
+    assert split_top(text, seps) == _split_top_by_scan(text, seps)
+
+
+def test_marker_ends_are_the_lexicon_markers() -> None:
+    assert sorted(list_entries._marker_ends()) == sorted(load_lexicon().legend_markers)
+
+
+@pytest.mark.parametrize(
+    ("text", "marker", "head"),
+    [
+        ("Paul Roux (*)", "(*)", "Paul Roux"),
+        ("Paul Roux *", "*", "Paul Roux"),
+        ("Paul Roux (nouveau).", "(nouveau)", "Paul Roux"),
+        ("**Paul Roux**", None, "Paul Roux"),  # emphasis, not a marker
+        ("Paul Roux", None, "Paul Roux"),
+        ("Paul Roux (Brest)", None, "Paul Roux"),
+    ],
+)
+def test_entry_markers(text: str, marker: str | None, head: str) -> None:
+    e = list_entries.parse_entry(text, 0, "present", lenient=True)
+    assert e is not None and (e.marker, e.head.text) == (marker, head)
+
+
+def test_tail_separator_cue_is_in_every_match() -> None:
+    """Every match of `_TAIL_SEP_RE` holds a character of `_TAIL_CUE_RE`: checked on every string of
+    up to four characters over the pattern's own characters and a letter."""
+    alphabet = [" ", "\t", "-", "–", "—", "=", ">", "→", "a"]
+    found = 0
+    for n in range(1, 5):
+        for chars in itertools.product(alphabet, repeat=n):
+            text = "".join(chars)
+            for m in list_entries._TAIL_SEP_RE.finditer(text):
+                found += 1
+                assert list_entries._TAIL_CUE_RE.search(m.group()), text
+    assert found > 100
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        ("Paul Roux - Ville de Lyon", "Paul Roux"),
+        ("Paul Roux => Anne Petit", "Paul Roux"),
+        ("Paul Roux → compte rendu", "Paul Roux"),
+        ("Jean-Marie Roux", "Jean-Marie Roux"),  # a hyphen inside a name cuts nothing
+        ("Paul Roux", "Paul Roux"),  # no cue: the pattern is not tried
+    ],
+)
+def test_entry_head_stops_at_a_tail_separator(text: str, head: str) -> None:
+    e = list_entries.parse_entry(text, 0, None, lenient=True)
+    assert e is not None and e.head.text == head
+
+
+@pytest.mark.parametrize(
+    ("text", "legend"),
+    [
+        ("(*) : nouvellement élus", ("(*)", True)),
+        ("** : membres fondateurs", ("**", False)),
+        ("(n) nouveau membre", ("(n)", True)),
+        ("- (*) : nouvellement élus", None),  # bulleted
+        ("Paul Roux (*)", None),  # the marker does not open the line
+        ("Nouvellement élus (*)", None),
+    ],
+)
+def test_legend_lines(text: str, legend: tuple[str, bool] | None) -> None:
+    (line,) = split_lines(text)
+    assert lists._legend(lists._content(line)) == legend
+
+
+def test_legend_pattern_opens_with_a_legend_first_character() -> None:
+    texts = ["(*) x", "*** y", "(abc) z", " (*) x", "x (*)", "[*] x", "(*)"]
+    for t in texts:
+        m = lists._LEGEND_RE.fullmatch(t)
+        assert m is None or t.startswith(lists._LEGEND_FIRST), t
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("**Collège 2**", "Collège 2"),
+        ("  __Collège des usagers__ :", "Collège des usagers"),
+        ("Collège **2**", None),  # the emphasis does not open the line
+        ("Collège 2", None),
+    ],
+)
+def test_bold_only(text: str, title: str | None) -> None:
+    assert lists._bold_only(text) == title
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("| --- | --- |", True),
+        ("|:---|---:|", True),
+        ("Nom Prénom", True),
+        ("| Nom | Fonction |", True),
+        ("Nom Prénom Paul Roux et encore des mots", True),  # the first two cells decide
+        ("Paul Roux", False),
+        ("-- --", False),  # too short for a rule
+        ("Nom", False),
+    ],
+)
+def test_column_legend(text: str, expected: bool) -> None:
+    (line,) = split_lines(text)
+    assert lists._is_column_legend(lists._content(line)) is expected

@@ -353,8 +353,15 @@ def _split_chars_re(seps: str) -> re.Pattern[str]:
     return re.compile("[" + re.escape('"' + "".join(_OPEN) + "".join(_OPEN.values()) + seps) + "]")
 
 
+@cache
+def _seps_re(seps: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(seps) + "]")
+
+
 def split_top(text: str, seps: str = ",;") -> list[tuple[int, int]]:
     """Spans of `text` between top-level separators (brackets and quotes are not split)."""
+    if _seps_re(seps).search(text) is None:
+        return [(0, len(text))]  # a span ends only at a separator: without one, the text is whole
     out: list[tuple[int, int]] = []
     depth: list[str] = []
     quote = False
@@ -471,7 +478,13 @@ def _markers() -> tuple[tuple[str, bool], ...]:
     return tuple((mk, mk.strip("*") == "") for mk in ordered)
 
 
-def _span(text: str, start: int, end: int, chars: str) -> tuple[int, int]:
+@cache
+def _marker_ends() -> tuple[str, ...]:
+    """Every legend marker: an entry's text ends with one of them, or it carries no marker."""
+    return tuple(mk for mk, _bare in _markers())
+
+
+def trim_span(text: str, start: int, end: int, chars: str) -> tuple[int, int]:
     """[start, end) narrowed past `chars` on both sides, like `trim` without building a piece."""
     while start < end and text[start] in chars:
         start += 1
@@ -481,6 +494,9 @@ def _span(text: str, start: int, end: int, chars: str) -> tuple[int, int]:
 
 
 _HEAD_END_RE = re.compile(r"[(\[,;:|<]")
+# A character every match of `_TAIL_SEP_RE` holds (a dash, the ">" of "=>" and "->", an arrow): a head
+# without one has no tail separator, and the costly pattern is not tried.
+_TAIL_CUE_RE = re.compile(r"[-–—>→]")
 
 
 def parse_entry(
@@ -491,10 +507,11 @@ def parse_entry(
     >>> parse_entry("Isabelle Martin (Département du Gers)", 0, "present", lenient=True).head.text
     'Isabelle Martin'
     """
-    s, e = _span(text, 0, len(text), " \t|")  # a table row's outer pipes
+    s, e = trim_span(text, 0, len(text), " \t|")  # a table row's outer pipes
     marker = None
     tail = text[s:e].rstrip(" .;,")
-    for mk, bare_stars in _markers():
+    # each test below needs the tail to end with the marker
+    for mk, bare_stars in _markers() if tail.endswith(_marker_ends()) else ():
         if bare_stars:
             # a bare star marks the entry only after its text ("Paul Roux *"), never Markdown emphasis
             if tail.endswith((" " + mk, "." + mk)) and not tail.endswith("*" + mk):
@@ -544,12 +561,12 @@ def parse_entry(
     else:
         sep = _HEAD_END_RE.search(text, s, e)
         cut = sep.start() if sep else e
-        tm = _TAIL_SEP_RE.search(text, s, cut)
+        tm = _TAIL_SEP_RE.search(text, s, cut) if _TAIL_CUE_RE.search(text, s, cut) else None
         if tm:
             cut = tm.start()
         hs, he = s, cut
         after = cut
-    head_start, head_end = _span(text, hs, he, " \t*_.,;")
+    head_start, head_end = trim_span(text, hs, he, " \t*_.,;")
     if head_end < he:
         head_end = _keep_initial(text, head_start, head_end)
     if head_start >= head_end:
@@ -585,7 +602,7 @@ def _rest_pieces(text: str, start: int, end: int, base: int) -> list[Piece]:
     out: list[Piece] = []
 
     def add(a: int, b: int, chars: str, paren: bool = False) -> None:
-        a, b = _span(text, a, b, chars)
+        a, b = trim_span(text, a, b, chars)
         if a < b:
             out.append(Piece(text[a:b], base + a, base + b, paren))
 

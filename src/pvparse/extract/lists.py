@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import islice
 
 from ..lines import Line, fold
 from ..nlp import Analysis
@@ -45,6 +46,7 @@ from .list_entries import (
     split_top,
     starts_with_role,
     trim,
+    trim_span,
 )
 
 ATTENDANCE = ("present", "absent", "excused", "represented")
@@ -69,6 +71,7 @@ _CHECKBOX_RE = re.compile(r"\[(?P<state>[ xX])\]")
 _COUNT_RE = re.compile(r"^(?:\d+\b|aucun|aucune|néant|neant)", re.IGNORECASE)
 # possessive `*++`, `[ ]*+`: the marker and the spaces are not given back, so no quadratic retry (issue 6)
 _LEGEND_RE = re.compile(r"(?P<marker>\(\*+\)|\*++|\([a-z]+\))[ ]*+:?[ ]*(?P<meaning>[^:]+)$")
+_LEGEND_FIRST = ("(", "*")  # the first characters of `_LEGEND_RE`'s markers
 _SENTENCE_END_RE = re.compile(r"[.!?](?:[ ]+(?=[A-ZÀ-Ý])|$)")
 _CELL_WORD_RE = re.compile(r"[^\s|]+")
 _BOLD_ONLY_RE = re.compile(r"(\*\*|__)(?P<t>[^*_]+)\1[ ]*:?")
@@ -193,8 +196,13 @@ def _is_list_header(c: _Content) -> bool:
 
 def _legend(c: _Content) -> tuple[str, bool] | None:
     """A legend line: "(*) : nouvellement élus" → ("(*)", True)."""
-    m = _LEGEND_RE.fullmatch(c.text.strip())
-    if not m or c.bulleted:
+    if c.bulleted:
+        return None
+    text = c.text.strip()
+    if not text.startswith(_LEGEND_FIRST):
+        return None  # (the pattern's marker opens the line)
+    m = _LEGEND_RE.fullmatch(text)
+    if not m:
         return None
     lex = load_lexicon()
     marker = m.group("marker")
@@ -207,14 +215,17 @@ def _legend(c: _Content) -> tuple[str, bool] | None:
 
 def _is_column_legend(c: _Content) -> bool:
     """Column names, not a person: "Nom Prénom [login] (membre depuis ...)", "| Nom | Fonction |"."""
-    if _TABLE_RULE_RE.fullmatch(c.text.strip()):
+    if "---" in c.text and _TABLE_RULE_RE.fullmatch(c.text.strip()):  # (a rule holds "---")
         return True
-    words = [fold(w) for w in _CELL_WORD_RE.findall(c.text)[:2]]
+    words = [fold(m.group()) for m in islice(_CELL_WORD_RE.finditer(c.text), 2)]
     return len(words) == 2 and all(w in _folded_words("column_words") for w in words)
 
 
 def _bold_only(text: str) -> str | None:
-    m = _BOLD_ONLY_RE.fullmatch(text.strip())
+    text = text.strip()
+    if not text.startswith(("**", "__")):
+        return None  # (the pattern opens with the emphasis)
+    m = _BOLD_ONLY_RE.fullmatch(text)
     return m.group("t").strip() if m else None
 
 
@@ -462,10 +473,9 @@ def _inline_entries(text: str, base: int, kind: str) -> list[RawEntry] | None:
 def _inline_pass(text: str, base: int, kind: str, *, lower: bool) -> list[RawEntry] | None:
     spans: list[tuple[int, int]] = []
     for a, b in split_top(text, ",;"):
-        p = trim(text, a, b, " \t*_")
-        if not p.text:
-            continue
-        spans.extend(_split_and(text, p.start, p.end, kind))
+        a, b = trim_span(text, a, b, " \t*_")
+        if a < b:
+            spans.extend(_split_and(text, a, b, kind))
     groups: list[list[int]] = []
     lead = 0  # pieces before the first name ("M. le Maire, ...") are skipped, not read as a name
     for a, b in spans:
@@ -916,7 +926,7 @@ def build_lists(
         by_kind: dict[str, list[EntryDraft]] = {}
         for e in b.entries:
             kind = e.status if e.status and b.kind in ATTENDANCE else b.kind
-            by_kind.setdefault(kind, []).append(_entry_draft(e, b, kind, analysis, mention))
+            by_kind.setdefault(kind, []).append(_entry_draft(e, b, kind, analysis, mention, source))
         for kind, entries in by_kind.items():
             main = kind == b.kind
             out.append(
@@ -940,10 +950,10 @@ def _entry_draft(
     kind: str,
     analysis: Mapping[str, Analysis],
     mention: Callable[[Piece | None], Mention | None],
+    source: str | None,
 ) -> EntryDraft:
     is_new = e.group_new or (e.marker is not None and e.marker in b.new_markers)
-    whole = mention(Piece(e.text, e.start, e.end))
-    text = whole.text if whole is not None else e.text
+    text = source[e.start : e.end] if source is not None else e.text
     if b.kind in ORG_KINDS:
         return EntryDraft(text, e.start, e.end, organization=mention(e.head), group=e.group, is_new=is_new)
     c = classify_entry(e, kind, analysis)
