@@ -4,6 +4,7 @@ stands for can succeed (a line with a cue still goes through), and must rule out
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 import sys
@@ -438,3 +439,61 @@ def test_bold_only(text: str, title: str | None) -> None:
 def test_column_legend(text: str, expected: bool) -> None:
     (line,) = split_lines(text)
     assert lists._is_column_legend(lists._content(line)) is expected
+
+
+def _status_by_split(text: str) -> bool:
+    """Does the last top-level piece read as a roll-call status (the test `parse_entry` runs)?"""
+    spans = split_top(text)
+    return len(spans) > 1 and list_entries._status_re().match(text[spans[-1][0] : spans[-1][1]].strip()) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bastien, Présent !",
+        "Moreau (VIP),\u00a0ABSENT ? (parti plus tôt, ?)",
+        "Léa ;\texcusée",
+        "Paul, là",
+        "Paul,présente.",
+        "Anne (Brest, absente), Paul",  # a status inside brackets is not the last piece
+        "Paul Roux, adjoint, Ville de Lyon",
+        "Paul Roux présent",  # no separator before it
+        "Paul Roux",
+    ],
+)
+def test_status_cue_is_found_wherever_a_status_is(text: str) -> None:
+    if _status_by_split(text):
+        assert list_entries._status_cue_re().search(text), text
+    e = list_entries.parse_entry(text, 0, "present", lenient=True)
+    assert e is not None and (e.status is not None) == _status_by_split(text.strip(" .;,"))
+
+
+def test_status_cue_takes_the_spaces_strip_takes() -> None:
+    spaces = "".join(chr(cp) for cp in range(0x3100) if chr(cp).isspace())
+    for ch in spaces:
+        text = f"Paul,{ch}absent"
+        assert _status_by_split(text) and list_entries._status_cue_re().search(text), hex(ord(ch))
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        ("Paul Roux, paul@roux.fr, adjoint", ["adjoint"]),  # the address piece is left out
+        ("Paul Roux, adjoint (Lyon), <paul@roux.fr>", ["adjoint", "Lyon"]),
+        ("Paul Roux, adjoint [login], trésorier", ["adjoint", "trésorier"]),  # a login in square brackets goes
+        ("Paul Roux, adjoint, trésorier", ["adjoint", "trésorier"]),  # neither: nothing looked for
+    ],
+)
+def test_rest_pieces_with_and_without_addresses_or_brackets(text: str, pieces: list[str]) -> None:
+    e = list_entries.parse_entry(text, 0, "board", lenient=True)
+    assert e is not None and [p.text for p in e.rest] == pieces
+
+
+def test_in_group_is_replace() -> None:
+    head = list_entries.Piece("Paul Roux", 2, 11)
+    e = list_entries.RawEntry(
+        "x", 1, 2, head, (head,), head, "absent", "(*)", head, group="Collège", group_new=True
+    )
+    assert [f.name for f in dataclasses.fields(e)][-2:] == ["group", "group_new"]
+    for group, new in (("Collège 2", False), (None, True), (None, False)):
+        assert e.in_group(group, new) == dataclasses.replace(e, group=group, group_new=new)

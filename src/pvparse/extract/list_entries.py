@@ -309,6 +309,23 @@ class RawEntry:
     group: str | None = None
     group_new: bool = False
 
+    def in_group(self, group: str | None, group_new: bool) -> RawEntry:
+        """This entry in a group: `dataclasses.replace(self, group=..., group_new=...)`, field by field
+        written out (`replace` looks every field up by name, which counts in a long list)."""
+        return RawEntry(
+            self.text,
+            self.start,
+            self.end,
+            self.head,
+            self.rest,
+            self.represented_by,
+            self.status,
+            self.marker,
+            self.role,
+            group,
+            group_new,
+        )
+
 
 def _lstrip(text: str, start: int, end: int, chars: str) -> int:
     while start < end and text[start] in chars:
@@ -337,10 +354,7 @@ def _keep_initial(text: str, start: int, end: int) -> int:
 
 def trim(text: str, start: int, end: int, chars: str = " \t*_") -> Piece:
     """The piece [start, end) of `text` narrowed past `chars` on both sides (offsets relative)."""
-    while start < end and text[start] in chars:
-        start += 1
-    while end > start and text[end - 1] in chars:
-        end -= 1
+    start, end = trim_span(text, start, end, chars)
     return Piece(text[start:end], start, end)
 
 
@@ -353,6 +367,10 @@ def _split_chars_re(seps: str) -> re.Pattern[str]:
     return re.compile("[" + re.escape('"' + "".join(_OPEN) + "".join(_OPEN.values()) + seps) + "]")
 
 
+# What makes a separator nested: a quote, an opening bracket (a closing one alone changes nothing).
+_NESTING_RE = re.compile("[" + re.escape('"' + "".join(_OPEN)) + "]")
+
+
 @cache
 def _seps_re(seps: str) -> re.Pattern[str]:
     return re.compile("[" + re.escape(seps) + "]")
@@ -360,9 +378,18 @@ def _seps_re(seps: str) -> re.Pattern[str]:
 
 def split_top(text: str, seps: str = ",;") -> list[tuple[int, int]]:
     """Spans of `text` between top-level separators (brackets and quotes are not split)."""
-    if _seps_re(seps).search(text) is None:
+    seps_re = _seps_re(seps)
+    if seps_re.search(text) is None:
         return [(0, len(text))]  # a span ends only at a separator: without one, the text is whole
     out: list[tuple[int, int]] = []
+    if _NESTING_RE.search(text) is None:
+        # no quote and no opening bracket: nothing nests, every separator is at top level
+        pos = 0
+        for m in seps_re.finditer(text):
+            out.append((pos, m.start()))
+            pos = m.start() + 1
+        out.append((pos, len(text)))
+        return out
     depth: list[str] = []
     quote = False
     pos = 0
@@ -452,14 +479,26 @@ _TIME_RE = re.compile(r"^\d{1,2}\s*[h:]\s*\d{0,2}$")
 
 
 @cache
-def _status_re() -> re.Pattern[str]:
+def _status_alts() -> str:
     words = load_lexicon().status_words
     alts = sorted(
         {w for ws in (words.present, words.absent, words.excused) for w in ws}, key=len, reverse=True
     )
-    return re.compile(
-        rf"^(?P<word>{'|'.join(loose_pattern(w) for w in alts)})\b[\s!?.]*(?:\(.*\))?[\s!?.]*$", re.IGNORECASE
-    )
+    return "|".join(loose_pattern(w) for w in alts)
+
+
+@cache
+def _status_re() -> re.Pattern[str]:
+    return re.compile(rf"^(?P<word>{_status_alts()})\b[\s!?.]*(?:\(.*\))?[\s!?.]*$", re.IGNORECASE)
+
+
+@cache
+def _status_cue_re() -> re.Pattern[str]:
+    """A necessary condition of a roll-call status, searched in the entry: a status is read from the
+    last top-level piece, which opens right after a separator; `_status_re` matches it once stripped
+    of the spaces that `\\s*` passes here (`str.strip` and `\\s` take the same characters for spaces).
+    """
+    return re.compile(rf"[,;]\s*(?:{_status_alts()})", re.IGNORECASE)
 
 
 def _status_of(word: str) -> str | None:
@@ -532,7 +571,7 @@ def parse_entry(
         return RawEntry(head.text, head.start, head.end, head, marker=marker)
     status = None
     # roll call: "Bastien, Présent !", "Moreau (VIP), absent ? (parti plus tôt ?)"
-    spans = split_top(text[s:e])
+    spans = split_top(text[s:e]) if _status_cue_re().search(text, s, e) else ()
     if len(spans) > 1:
         ls, le = spans[-1]
         m = _status_re().match(text[s + ls : s + le].strip())
@@ -606,12 +645,16 @@ def _rest_pieces(text: str, start: int, end: int, base: int) -> list[Piece]:
         if a < b:
             out.append(Piece(text[a:b], base + a, base + b, paren))
 
+    # a piece holds an address or a bracket only if the whole stretch does: each is looked for
+    # piece by piece only then (neither pattern looks outside the characters it is given)
+    addresses = _ADDRESS_RE.search(text, start, end) is not None
+    brackets = text.find("(", start, end) != -1 or text.find("[", start, end) != -1
     for a, b in split_top(text[start:end], ",;|"):
         a, b = start + a, start + b
-        if _ADDRESS_RE.search(text, a, b):
+        if addresses and _ADDRESS_RE.search(text, a, b):
             continue  # an address printed after the name
         pos = a
-        for m in _BRACKETS_RE.finditer(text, a, b):
+        for m in _BRACKETS_RE.finditer(text, a, b) if brackets else ():
             ms, me = m.start(), m.end()
             add(pos, ms, _PIECE_CHARS)
             if m.group(1) is not None:

@@ -368,7 +368,7 @@ class _Reader:
         e = self.parsed[j]
         if e is None or (self.group is None and not self.group_new):  # (a parsed entry has no group)
             return e
-        return replace(e, group=self.group, group_new=self.group_new)
+        return e.in_group(self.group, self.group_new)
 
     def _parse(self, line: Line, c: _Content) -> RawEntry | None:
         base = line.start + c.offset
@@ -553,9 +553,11 @@ def _markup_headings(lines: Sequence[Line], skip: Collection[int]) -> dict[int, 
     """The Markdown ("## Bureau") and underlined headings; `find_headings` reads only the lines that
     may be one: those opening with a heading or underline mark, and the lines right above them.
     """
-    marked = [line.text.lstrip(" ")[:1] in _MARKUP_FIRST for line in lines]
-    unlikely = {i for i in range(len(lines)) if not marked[i] and not (i + 1 < len(lines) and marked[i + 1])}
-    found = find_headings(lines, skip=unlikely.union(skip))
+    likely = set()
+    for i, line in enumerate(lines):
+        if line.text.lstrip(" ")[:1] in _MARKUP_FIRST:
+            likely.update((i - 1, i))
+    found = find_headings(lines, skip=set(range(len(lines))).difference(likely).union(skip))
     return {h.line: h for h in found if h.style in ("atx", "setext")}
 
 
@@ -639,7 +641,7 @@ def _after_header(
     out_kind = kind if kind is not None else "other"
     entries = reader.entries
     if out_kind == "other":
-        entries = [e if e.group else replace(e, group=title) for e in entries]
+        entries = [e if e.group else e.in_group(title, e.group_new) for e in entries]
     blk = _block(
         out_kind,
         title,
@@ -792,8 +794,7 @@ def _office_run(lines: _Lines, i: int, stop: Collection[int]) -> tuple[list[List
         entries.append(e)
         claimed.append(j)
         j += 1
-    roles = {fold(e.role.text).replace("-", " ") for e in entries if e.role}
-    if len(entries) >= 2 and len(roles) >= 2:
+    if len(entries) >= 2 and len({fold(e.role.text).replace("-", " ") for e in entries if e.role}) >= 2:
         title = _previous_header(lines, i, stop)
         return [_block("bureau", title, lines, claimed, entries, entries[0].start)], j
     return [], i
