@@ -497,3 +497,46 @@ def test_in_group_is_replace() -> None:
     assert [f.name for f in dataclasses.fields(e)][-2:] == ["group", "group_new"]
     for group, new in (("Collège 2", False), (None, True), (None, False)):
         assert e.in_group(group, new) == dataclasses.replace(e, group=group, group_new=new)
+
+
+@pytest.mark.parametrize("maxsplit", [0, 1, 2, 5])
+@pytest.mark.parametrize("text", ["a, b; c, d", "Anne (Brest, Nord), Paul, « X; Y », Léa, Luc", "a", "(a, b"])
+def test_split_top_maxsplit_is_a_prefix_of_the_full_split(text: str, maxsplit: int) -> None:
+    full = split_top(text)
+    cut = split_top(text, ",;", maxsplit=maxsplit)
+    assert len(cut) == min(len(full), maxsplit + 1)
+    assert cut[:-1] == full[: len(cut) - 1] and cut[-1] == (full[len(cut) - 1][0], len(text))
+
+
+_NOT_PROSE = [
+    "Présents : Anne Petit, Paul Roux, Léa Martin, Luc Durand, Jean Morel, Zoé Blanc",  # a colon
+    "Un poste est à pourvoir depuis mars. Candidate : Capucine Roussel, adhérente.",  # a mid-line header
+    "Décompte des personnes présentes",  # a short line naming a list
+    "Trésorière : Anne Petit",
+]
+_PROSE = [
+    "L'assemblée générale est présidée par Anne Petit, en sa qualité de présidente.",
+    "Paul Roux donne pouvoir à Anne Petit pour tous les votes de la séance.",  # a proxy run may still start
+]
+
+
+@pytest.mark.parametrize("text", _NOT_PROSE + _PROSE)
+def test_prose_lines_open_neither_an_office_run_nor_a_header(text: str) -> None:
+    doc = f"{text}\nTrésorier : Paul Roux\n\n- Anne Petit\n- Paul Roux\n"
+    lines = lists._Lines(split_lines(doc))
+    prose = lists._is_prose(lines.content(0))
+    assert prose == (text in _PROSE)
+    if prose:
+        assert lists._office_run(lines, 0, set()) == ([], 0)
+        assert lists._header_line(lines, 0, set()) == ([], 1)
+
+
+def test_a_proxy_line_of_prose_length_is_still_read() -> None:
+    # more than 8 words and no colon (an address after the name is no piece of the entry)
+    doc = (
+        "Paul Roux <paul.roux@exemple.fr> absent pour la séance du jour donne pouvoir à Anne Petit.\n"
+        "Léa Martin donne pouvoir à Luc Durand.\n"
+    )
+    assert lists._is_prose(lists._Lines(split_lines(doc)).content(0))
+    (block,) = lists.find_list_blocks(split_lines(doc))
+    assert block.kind == "represented" and len(block.entries) == 2

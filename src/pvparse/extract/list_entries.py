@@ -376,8 +376,10 @@ def _seps_re(seps: str) -> re.Pattern[str]:
     return re.compile("[" + re.escape(seps) + "]")
 
 
-def split_top(text: str, seps: str = ",;") -> list[tuple[int, int]]:
-    """Spans of `text` between top-level separators (brackets and quotes are not split)."""
+def split_top(text: str, seps: str = ",;", maxsplit: int = -1) -> list[tuple[int, int]]:
+    """Spans of `text` between top-level separators (brackets and quotes are not split); with
+    `maxsplit`, at most that many splits are done and the last span runs to the end (as `str.split`).
+    """
     seps_re = _seps_re(seps)
     if seps_re.search(text) is None:
         return [(0, len(text))]  # a span ends only at a separator: without one, the text is whole
@@ -386,6 +388,8 @@ def split_top(text: str, seps: str = ",;") -> list[tuple[int, int]]:
         # no quote and no opening bracket: nothing nests, every separator is at top level
         pos = 0
         for m in seps_re.finditer(text):
+            if len(out) == maxsplit:
+                break
             out.append((pos, m.start()))
             pos = m.start() + 1
         out.append((pos, len(text)))
@@ -404,6 +408,8 @@ def split_top(text: str, seps: str = ",;") -> list[tuple[int, int]]:
         elif depth and ch == depth[-1]:
             depth.pop()
         elif not depth and ch in seps:
+            if len(out) == maxsplit:
+                break
             out.append((pos, i))
             pos = i + 1
     out.append((pos, len(text)))

@@ -127,10 +127,10 @@ class _Lines(tuple[Line, ...]):
     """The document's lines; `content(i)` reads a line's content once, however often it is asked."""
 
     def __init__(self, lines: Sequence[Line]) -> None:
-        self._contents: dict[int, _Content] = {}
+        self._contents: list[_Content | None] = [None] * len(lines)
 
     def content(self, i: int) -> _Content:
-        c = self._contents.get(i)
+        c = self._contents[i]
         if c is None:
             c = self._contents[i] = _content(self[i])
         return c
@@ -662,7 +662,7 @@ def _paragraph_entries(
     if kind in ORG_KINDS:
         return None
     first = lines.content(k)
-    if first.bulleted or len(split_top(first.text, ",;")) < 3 or first.header is not None:
+    if first.bulleted or len(split_top(first.text, ",;", maxsplit=2)) < 3 or first.header is not None:
         return None
     j = k
     while _continues(lines, j + 1, stop):
@@ -834,6 +834,14 @@ def _proxy_run(lines: _Lines, i: int, stop: Collection[int]) -> tuple[list[ListB
     return [], i
 
 
+def _is_prose(c: _Content) -> bool:
+    """A long line without a colon, where neither an office run nor a list header can start: both
+    `_office_run` and `_header_line` need a "Header :" or a mid-line header (a colon), or else a short
+    line (at most 8 words) that names the list.
+    """
+    return ":" not in c.text and _words(c.text.strip(" *_"), 8) > 8
+
+
 def find_list_blocks(lines: Sequence[Line], skip: Collection[int] = ()) -> list[ListBlock]:
     """Every printed list of the document, by layout alone (see the module docstring)."""
     lines = _Lines(lines)
@@ -887,9 +895,11 @@ def find_list_blocks(lines: Sequence[Line], skip: Collection[int] = ()) -> list[
         if i in stop:
             i += 1
             continue
-        found, nxt = _office_run(lines, i, stop)
-        if not found:
-            found, nxt = _header_line(lines, i, stop)
+        found, nxt = [], i
+        if not _is_prose(lines.content(i)):
+            found, nxt = _office_run(lines, i, stop)
+            if not found:
+                found, nxt = _header_line(lines, i, stop)
         if not found:
             found, nxt = _proxy_run(lines, i, stop)
         if found:
