@@ -444,7 +444,10 @@ def test_column_legend(text: str, expected: bool) -> None:
 def _status_by_split(text: str) -> bool:
     """Does the last top-level piece read as a roll-call status (the test `parse_entry` runs)?"""
     spans = split_top(text)
-    return len(spans) > 1 and list_entries._status_re().match(text[spans[-1][0] : spans[-1][1]].strip()) is not None
+    return (
+        len(spans) > 1
+        and list_entries._status_re().match(text[spans[-1][0] : spans[-1][1]].strip()) is not None
+    )
 
 
 @pytest.mark.parametrize(
@@ -480,7 +483,7 @@ def test_status_cue_takes_the_spaces_strip_takes() -> None:
     [
         ("Paul Roux, paul@roux.fr, adjoint", ["adjoint"]),  # the address piece is left out
         ("Paul Roux, adjoint (Lyon), <paul@roux.fr>", ["adjoint", "Lyon"]),
-        ("Paul Roux, adjoint [login], trésorier", ["adjoint", "trésorier"]),  # a login in square brackets goes
+        ("Paul Roux, adjoint [login], trésorier", ["adjoint", "trésorier"]),  # [login] dropped
         ("Paul Roux, adjoint, trésorier", ["adjoint", "trésorier"]),  # neither: nothing looked for
     ],
 )

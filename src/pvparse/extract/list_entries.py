@@ -500,9 +500,9 @@ def _status_re() -> re.Pattern[str]:
 
 @cache
 def _status_cue_re() -> re.Pattern[str]:
-    """A necessary condition of a roll-call status, searched in the entry: a status is read from the
+    r"""A necessary condition of a roll-call status, searched in the entry: a status is read from the
     last top-level piece, which opens right after a separator; `_status_re` matches it once stripped
-    of the spaces that `\\s*` passes here (`str.strip` and `\\s` take the same characters for spaces).
+    of the spaces that `\s*` passes here (`str.strip` and `\s` take the same characters for spaces).
     """
     return re.compile(rf"[,;]\s*(?:{_status_alts()})", re.IGNORECASE)
 

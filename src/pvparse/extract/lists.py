@@ -553,7 +553,7 @@ def _markup_headings(lines: Sequence[Line], skip: Collection[int]) -> dict[int, 
     """The Markdown ("## Bureau") and underlined headings; `find_headings` reads only the lines that
     may be one: those opening with a heading or underline mark, and the lines right above them.
     """
-    likely = set()
+    likely: set[int] = set()
     for i, line in enumerate(lines):
         if line.text.lstrip(" ")[:1] in _MARKUP_FIRST:
             likely.update((i - 1, i))
@@ -895,7 +895,8 @@ def find_list_blocks(lines: Sequence[Line], skip: Collection[int] = ()) -> list[
         if i in stop:
             i += 1
             continue
-        found, nxt = [], i
+        found: list[ListBlock] = []
+        nxt = i
         if not _is_prose(lines.content(i)):
             found, nxt = _office_run(lines, i, stop)
             if not found:
