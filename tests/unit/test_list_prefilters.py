@@ -4,6 +4,8 @@ stands for can succeed (a line with a cue still goes through), and must rule out
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import re
 import sys
 
@@ -294,3 +296,250 @@ def test_name_shape_answers_the_same_when_asked_again(text: str, lenient: bool, 
     assert list_entries.name_shape(text, lenient=lenient) == shape
     assert list_entries.name_shape(text, lenient=lenient) == shape
     assert list_entries.name_shape.__wrapped__(text, lenient=lenient) == shape
+
+
+# --- cheap tests inside the entry reader ----------------------------------------------------------
+
+
+def _split_top_by_scan(text: str, seps: str) -> list[tuple[int, int]]:
+    """`split_top` as a plain character scan (no regex, no shortcut): the reference."""
+    closing = {"(": ")", "[": "]", "«": "»", "“": "”"}
+    out, depth, quote, pos = [], [], False, 0
+    for i, ch in enumerate(text):
+        if ch == '"':
+            quote = not quote
+        elif quote:
+            continue
+        elif ch in closing:
+            depth.append(closing[ch])
+        elif depth and ch == depth[-1]:
+            depth.pop()
+        elif not depth and ch in seps:
+            out.append((pos, i))
+            pos = i + 1
+    out.append((pos, len(text)))
+    return out
+
+
+@pytest.mark.parametrize("seps", [",;", ":", ",;|"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Camille Arnodin",  # no separator: one span, without the scan
+        "Anne Petit (Ville de Brest)",
+        "(non fermée",
+        '"a, b"',
+        "Anne, Paul ; Léa | Luc : 3",
+        "Anne (Brest, Nord), « X; Y », Paul",
+        "",
+    ],
+)
+def test_split_top_agrees_with_a_plain_scan(text: str, seps: str) -> None:
+    assert split_top(text, seps) == _split_top_by_scan(text, seps)
+
+
+def test_marker_ends_are_the_lexicon_markers() -> None:
+    assert sorted(list_entries._marker_ends()) == sorted(load_lexicon().legend_markers)
+
+
+@pytest.mark.parametrize(
+    ("text", "marker", "head"),
+    [
+        ("Paul Roux (*)", "(*)", "Paul Roux"),
+        ("Paul Roux *", "*", "Paul Roux"),
+        ("Paul Roux (nouveau).", "(nouveau)", "Paul Roux"),
+        ("**Paul Roux**", None, "Paul Roux"),  # emphasis, not a marker
+        ("Paul Roux", None, "Paul Roux"),
+        ("Paul Roux (Brest)", None, "Paul Roux"),
+    ],
+)
+def test_entry_markers(text: str, marker: str | None, head: str) -> None:
+    e = list_entries.parse_entry(text, 0, "present", lenient=True)
+    assert e is not None and (e.marker, e.head.text) == (marker, head)
+
+
+def test_tail_separator_cue_is_in_every_match() -> None:
+    """Every match of `_TAIL_SEP_RE` holds a character of `_TAIL_CUE_RE`: checked on every string of
+    up to four characters over the pattern's own characters and a letter."""
+    alphabet = [" ", "\t", "-", "–", "—", "=", ">", "→", "a"]
+    found = 0
+    for n in range(1, 5):
+        for chars in itertools.product(alphabet, repeat=n):
+            text = "".join(chars)
+            for m in list_entries._TAIL_SEP_RE.finditer(text):
+                found += 1
+                assert list_entries._TAIL_CUE_RE.search(m.group()), text
+    assert found > 100
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        ("Paul Roux - Ville de Lyon", "Paul Roux"),
+        ("Paul Roux => Anne Petit", "Paul Roux"),
+        ("Paul Roux → compte rendu", "Paul Roux"),
+        ("Jean-Marie Roux", "Jean-Marie Roux"),  # a hyphen inside a name cuts nothing
+        ("Paul Roux", "Paul Roux"),  # no cue: the pattern is not tried
+    ],
+)
+def test_entry_head_stops_at_a_tail_separator(text: str, head: str) -> None:
+    e = list_entries.parse_entry(text, 0, None, lenient=True)
+    assert e is not None and e.head.text == head
+
+
+@pytest.mark.parametrize(
+    ("text", "legend"),
+    [
+        ("(*) : nouvellement élus", ("(*)", True)),
+        ("** : membres fondateurs", ("**", False)),
+        ("(n) nouveau membre", ("(n)", True)),
+        ("- (*) : nouvellement élus", None),  # bulleted
+        ("Paul Roux (*)", None),  # the marker does not open the line
+        ("Nouvellement élus (*)", None),
+    ],
+)
+def test_legend_lines(text: str, legend: tuple[str, bool] | None) -> None:
+    (line,) = split_lines(text)
+    assert lists._legend(lists._content(line)) == legend
+
+
+def test_legend_pattern_opens_with_a_legend_first_character() -> None:
+    texts = ["(*) x", "*** y", "(abc) z", " (*) x", "x (*)", "[*] x", "(*)"]
+    for t in texts:
+        m = lists._LEGEND_RE.fullmatch(t)
+        assert m is None or t.startswith(lists._LEGEND_FIRST), t
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("**Collège 2**", "Collège 2"),
+        ("  __Collège des usagers__ :", "Collège des usagers"),
+        ("Collège **2**", None),  # the emphasis does not open the line
+        ("Collège 2", None),
+    ],
+)
+def test_bold_only(text: str, title: str | None) -> None:
+    assert lists._bold_only(text) == title
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("| --- | --- |", True),
+        ("|:---|---:|", True),
+        ("Nom Prénom", True),
+        ("| Nom | Fonction |", True),
+        ("Nom Prénom Paul Roux et encore des mots", True),  # the first two cells decide
+        ("Paul Roux", False),
+        ("-- --", False),  # too short for a rule
+        ("Nom", False),
+    ],
+)
+def test_column_legend(text: str, expected: bool) -> None:
+    (line,) = split_lines(text)
+    assert lists._is_column_legend(lists._content(line)) is expected
+
+
+def _status_by_split(text: str) -> bool:
+    """Does the last top-level piece read as a roll-call status (the test `parse_entry` runs)?"""
+    spans = split_top(text)
+    return (
+        len(spans) > 1
+        and list_entries._status_re().match(text[spans[-1][0] : spans[-1][1]].strip()) is not None
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bastien, Présent !",
+        "Moreau (VIP),\u00a0ABSENT ? (parti plus tôt, ?)",
+        "Léa ;\texcusée",
+        "Paul, là",
+        "Paul,présente.",
+        "Anne (Brest, absente), Paul",  # a status inside brackets is not the last piece
+        "Paul Roux, adjoint, Ville de Lyon",
+        "Paul Roux présent",  # no separator before it
+        "Paul Roux",
+    ],
+)
+def test_status_cue_is_found_wherever_a_status_is(text: str) -> None:
+    if _status_by_split(text):
+        assert list_entries._status_cue_re().search(text), text
+    e = list_entries.parse_entry(text, 0, "present", lenient=True)
+    assert e is not None and (e.status is not None) == _status_by_split(text.strip(" .;,"))
+
+
+def test_status_cue_takes_the_spaces_strip_takes() -> None:
+    spaces = "".join(chr(cp) for cp in range(0x3100) if chr(cp).isspace())
+    for ch in spaces:
+        text = f"Paul,{ch}absent"
+        assert _status_by_split(text) and list_entries._status_cue_re().search(text), hex(ord(ch))
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        ("Paul Roux, paul@roux.fr, adjoint", ["adjoint"]),  # the address piece is left out
+        ("Paul Roux, adjoint (Lyon), <paul@roux.fr>", ["adjoint", "Lyon"]),
+        ("Paul Roux, adjoint [login], trésorier", ["adjoint", "trésorier"]),  # [login] dropped
+        ("Paul Roux, adjoint, trésorier", ["adjoint", "trésorier"]),  # neither: nothing looked for
+    ],
+)
+def test_rest_pieces_with_and_without_addresses_or_brackets(text: str, pieces: list[str]) -> None:
+    e = list_entries.parse_entry(text, 0, "board", lenient=True)
+    assert e is not None and [p.text for p in e.rest] == pieces
+
+
+def test_in_group_is_replace() -> None:
+    head = list_entries.Piece("Paul Roux", 2, 11)
+    e = list_entries.RawEntry(
+        "x", 1, 2, head, (head,), head, "absent", "(*)", head, group="Collège", group_new=True
+    )
+    assert [f.name for f in dataclasses.fields(e)][-2:] == ["group", "group_new"]
+    for group, new in (("Collège 2", False), (None, True), (None, False)):
+        assert e.in_group(group, new) == dataclasses.replace(e, group=group, group_new=new)
+
+
+@pytest.mark.parametrize("maxsplit", [0, 1, 2, 5])
+@pytest.mark.parametrize("text", ["a, b; c, d", "Anne (Brest, Nord), Paul, « X; Y », Léa, Luc", "a", "(a, b"])
+def test_split_top_maxsplit_is_a_prefix_of_the_full_split(text: str, maxsplit: int) -> None:
+    full = split_top(text)
+    cut = split_top(text, ",;", maxsplit=maxsplit)
+    assert len(cut) == min(len(full), maxsplit + 1)
+    assert cut[:-1] == full[: len(cut) - 1] and cut[-1] == (full[len(cut) - 1][0], len(text))
+
+
+_NOT_PROSE = [
+    "Présents : Anne Petit, Paul Roux, Léa Martin, Luc Durand, Jean Morel, Zoé Blanc",  # a colon
+    "Un poste est à pourvoir depuis mars. Candidate : Capucine Roussel, adhérente.",  # a mid-line header
+    "Décompte des personnes présentes",  # a short line naming a list
+    "Trésorière : Anne Petit",
+]
+_PROSE = [
+    "L'assemblée générale est présidée par Anne Petit, en sa qualité de présidente.",
+    "Paul Roux donne pouvoir à Anne Petit pour tous les votes de la séance.",  # a proxy run may still start
+]
+
+
+@pytest.mark.parametrize("text", _NOT_PROSE + _PROSE)
+def test_prose_lines_open_neither_an_office_run_nor_a_header(text: str) -> None:
+    doc = f"{text}\nTrésorier : Paul Roux\n\n- Anne Petit\n- Paul Roux\n"
+    lines = lists._Lines(split_lines(doc))
+    prose = lists._is_prose(lines.content(0))
+    assert prose == (text in _PROSE)
+    if prose:
+        assert lists._office_run(lines, 0, set()) == ([], 0)
+        assert lists._header_line(lines, 0, set()) == ([], 1)
+
+
+def test_a_proxy_line_of_prose_length_is_still_read() -> None:
+    # more than 8 words and no colon (an address after the name is no piece of the entry)
+    doc = (
+        "Paul Roux <paul.roux@exemple.fr> absent pour la séance du jour donne pouvoir à Anne Petit.\n"
+        "Léa Martin donne pouvoir à Luc Durand.\n"
+    )
+    assert lists._is_prose(lists._Lines(split_lines(doc)).content(0))
+    (block,) = lists.find_list_blocks(split_lines(doc))
+    assert block.kind == "represented" and len(block.entries) == 2

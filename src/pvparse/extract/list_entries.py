@@ -309,6 +309,23 @@ class RawEntry:
     group: str | None = None
     group_new: bool = False
 
+    def in_group(self, group: str | None, group_new: bool) -> RawEntry:
+        """This entry in a group: `dataclasses.replace(self, group=..., group_new=...)`, field by field
+        written out (`replace` looks every field up by name, which counts in a long list)."""
+        return RawEntry(
+            self.text,
+            self.start,
+            self.end,
+            self.head,
+            self.rest,
+            self.represented_by,
+            self.status,
+            self.marker,
+            self.role,
+            group,
+            group_new,
+        )
+
 
 def _lstrip(text: str, start: int, end: int, chars: str) -> int:
     while start < end and text[start] in chars:
@@ -337,10 +354,7 @@ def _keep_initial(text: str, start: int, end: int) -> int:
 
 def trim(text: str, start: int, end: int, chars: str = " \t*_") -> Piece:
     """The piece [start, end) of `text` narrowed past `chars` on both sides (offsets relative)."""
-    while start < end and text[start] in chars:
-        start += 1
-    while end > start and text[end - 1] in chars:
-        end -= 1
+    start, end = trim_span(text, start, end, chars)
     return Piece(text[start:end], start, end)
 
 
@@ -353,9 +367,33 @@ def _split_chars_re(seps: str) -> re.Pattern[str]:
     return re.compile("[" + re.escape('"' + "".join(_OPEN) + "".join(_OPEN.values()) + seps) + "]")
 
 
-def split_top(text: str, seps: str = ",;") -> list[tuple[int, int]]:
-    """Spans of `text` between top-level separators (brackets and quotes are not split)."""
+# What makes a separator nested: a quote, an opening bracket (a closing one alone changes nothing).
+_NESTING_RE = re.compile("[" + re.escape('"' + "".join(_OPEN)) + "]")
+
+
+@cache
+def _seps_re(seps: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(seps) + "]")
+
+
+def split_top(text: str, seps: str = ",;", maxsplit: int = -1) -> list[tuple[int, int]]:
+    """Spans of `text` between top-level separators (brackets and quotes are not split); with
+    `maxsplit`, at most that many splits are done and the last span runs to the end (as `str.split`).
+    """
+    seps_re = _seps_re(seps)
+    if seps_re.search(text) is None:
+        return [(0, len(text))]  # a span ends only at a separator: without one, the text is whole
     out: list[tuple[int, int]] = []
+    if _NESTING_RE.search(text) is None:
+        # no quote and no opening bracket: nothing nests, every separator is at top level
+        pos = 0
+        for m in seps_re.finditer(text):
+            if len(out) == maxsplit:
+                break
+            out.append((pos, m.start()))
+            pos = m.start() + 1
+        out.append((pos, len(text)))
+        return out
     depth: list[str] = []
     quote = False
     pos = 0
@@ -370,6 +408,8 @@ def split_top(text: str, seps: str = ",;") -> list[tuple[int, int]]:
         elif depth and ch == depth[-1]:
             depth.pop()
         elif not depth and ch in seps:
+            if len(out) == maxsplit:
+                break
             out.append((pos, i))
             pos = i + 1
     out.append((pos, len(text)))
@@ -445,14 +485,26 @@ _TIME_RE = re.compile(r"^\d{1,2}\s*[h:]\s*\d{0,2}$")
 
 
 @cache
-def _status_re() -> re.Pattern[str]:
+def _status_alts() -> str:
     words = load_lexicon().status_words
     alts = sorted(
         {w for ws in (words.present, words.absent, words.excused) for w in ws}, key=len, reverse=True
     )
-    return re.compile(
-        rf"^(?P<word>{'|'.join(loose_pattern(w) for w in alts)})\b[\s!?.]*(?:\(.*\))?[\s!?.]*$", re.IGNORECASE
-    )
+    return "|".join(loose_pattern(w) for w in alts)
+
+
+@cache
+def _status_re() -> re.Pattern[str]:
+    return re.compile(rf"^(?P<word>{_status_alts()})\b[\s!?.]*(?:\(.*\))?[\s!?.]*$", re.IGNORECASE)
+
+
+@cache
+def _status_cue_re() -> re.Pattern[str]:
+    r"""A necessary condition of a roll-call status, searched in the entry: a status is read from the
+    last top-level piece, which opens right after a separator; `_status_re` matches it once stripped
+    of the spaces that `\s*` passes here (`str.strip` and `\s` take the same characters for spaces).
+    """
+    return re.compile(rf"[,;]\s*(?:{_status_alts()})", re.IGNORECASE)
 
 
 def _status_of(word: str) -> str | None:
@@ -471,7 +523,13 @@ def _markers() -> tuple[tuple[str, bool], ...]:
     return tuple((mk, mk.strip("*") == "") for mk in ordered)
 
 
-def _span(text: str, start: int, end: int, chars: str) -> tuple[int, int]:
+@cache
+def _marker_ends() -> tuple[str, ...]:
+    """Every legend marker: an entry's text ends with one of them, or it carries no marker."""
+    return tuple(mk for mk, _bare in _markers())
+
+
+def trim_span(text: str, start: int, end: int, chars: str) -> tuple[int, int]:
     """[start, end) narrowed past `chars` on both sides, like `trim` without building a piece."""
     while start < end and text[start] in chars:
         start += 1
@@ -481,6 +539,9 @@ def _span(text: str, start: int, end: int, chars: str) -> tuple[int, int]:
 
 
 _HEAD_END_RE = re.compile(r"[(\[,;:|<]")
+# A character every match of `_TAIL_SEP_RE` holds (a dash, the ">" of "=>" and "->", an arrow): a head
+# without one has no tail separator, and the costly pattern is not tried.
+_TAIL_CUE_RE = re.compile(r"[-–—>→]")
 
 
 def parse_entry(
@@ -491,10 +552,11 @@ def parse_entry(
     >>> parse_entry("Isabelle Martin (Département du Gers)", 0, "present", lenient=True).head.text
     'Isabelle Martin'
     """
-    s, e = _span(text, 0, len(text), " \t|")  # a table row's outer pipes
+    s, e = trim_span(text, 0, len(text), " \t|")  # a table row's outer pipes
     marker = None
     tail = text[s:e].rstrip(" .;,")
-    for mk, bare_stars in _markers():
+    # each test below needs the tail to end with the marker
+    for mk, bare_stars in _markers() if tail.endswith(_marker_ends()) else ():
         if bare_stars:
             # a bare star marks the entry only after its text ("Paul Roux *"), never Markdown emphasis
             if tail.endswith((" " + mk, "." + mk)) and not tail.endswith("*" + mk):
@@ -515,7 +577,7 @@ def parse_entry(
         return RawEntry(head.text, head.start, head.end, head, marker=marker)
     status = None
     # roll call: "Bastien, Présent !", "Moreau (VIP), absent ? (parti plus tôt ?)"
-    spans = split_top(text[s:e])
+    spans = split_top(text[s:e]) if _status_cue_re().search(text, s, e) else ()
     if len(spans) > 1:
         ls, le = spans[-1]
         m = _status_re().match(text[s + ls : s + le].strip())
@@ -544,12 +606,12 @@ def parse_entry(
     else:
         sep = _HEAD_END_RE.search(text, s, e)
         cut = sep.start() if sep else e
-        tm = _TAIL_SEP_RE.search(text, s, cut)
+        tm = _TAIL_SEP_RE.search(text, s, cut) if _TAIL_CUE_RE.search(text, s, cut) else None
         if tm:
             cut = tm.start()
         hs, he = s, cut
         after = cut
-    head_start, head_end = _span(text, hs, he, " \t*_.,;")
+    head_start, head_end = trim_span(text, hs, he, " \t*_.,;")
     if head_end < he:
         head_end = _keep_initial(text, head_start, head_end)
     if head_start >= head_end:
@@ -585,16 +647,20 @@ def _rest_pieces(text: str, start: int, end: int, base: int) -> list[Piece]:
     out: list[Piece] = []
 
     def add(a: int, b: int, chars: str, paren: bool = False) -> None:
-        a, b = _span(text, a, b, chars)
+        a, b = trim_span(text, a, b, chars)
         if a < b:
             out.append(Piece(text[a:b], base + a, base + b, paren))
 
+    # a piece holds an address or a bracket only if the whole stretch does: each is looked for
+    # piece by piece only then (neither pattern looks outside the characters it is given)
+    addresses = _ADDRESS_RE.search(text, start, end) is not None
+    brackets = text.find("(", start, end) != -1 or text.find("[", start, end) != -1
     for a, b in split_top(text[start:end], ",;|"):
         a, b = start + a, start + b
-        if _ADDRESS_RE.search(text, a, b):
+        if addresses and _ADDRESS_RE.search(text, a, b):
             continue  # an address printed after the name
         pos = a
-        for m in _BRACKETS_RE.finditer(text, a, b):
+        for m in _BRACKETS_RE.finditer(text, a, b) if brackets else ():
             ms, me = m.start(), m.end()
             add(pos, ms, _PIECE_CHARS)
             if m.group(1) is not None:

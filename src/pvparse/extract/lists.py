@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import islice
 
 from ..lines import Line, fold
 from ..nlp import Analysis
@@ -45,6 +46,7 @@ from .list_entries import (
     split_top,
     starts_with_role,
     trim,
+    trim_span,
 )
 
 ATTENDANCE = ("present", "absent", "excused", "represented")
@@ -69,6 +71,7 @@ _CHECKBOX_RE = re.compile(r"\[(?P<state>[ xX])\]")
 _COUNT_RE = re.compile(r"^(?:\d+\b|aucun|aucune|néant|neant)", re.IGNORECASE)
 # possessive `*++`, `[ ]*+`: the marker and the spaces are not given back, so no quadratic retry (issue 6)
 _LEGEND_RE = re.compile(r"(?P<marker>\(\*+\)|\*++|\([a-z]+\))[ ]*+:?[ ]*(?P<meaning>[^:]+)$")
+_LEGEND_FIRST = ("(", "*")  # the first characters of `_LEGEND_RE`'s markers
 _SENTENCE_END_RE = re.compile(r"[.!?](?:[ ]+(?=[A-ZÀ-Ý])|$)")
 _CELL_WORD_RE = re.compile(r"[^\s|]+")
 _BOLD_ONLY_RE = re.compile(r"(\*\*|__)(?P<t>[^*_]+)\1[ ]*:?")
@@ -124,10 +127,10 @@ class _Lines(tuple[Line, ...]):
     """The document's lines; `content(i)` reads a line's content once, however often it is asked."""
 
     def __init__(self, lines: Sequence[Line]) -> None:
-        self._contents: dict[int, _Content] = {}
+        self._contents: list[_Content | None] = [None] * len(lines)
 
     def content(self, i: int) -> _Content:
-        c = self._contents.get(i)
+        c = self._contents[i]
         if c is None:
             c = self._contents[i] = _content(self[i])
         return c
@@ -193,8 +196,13 @@ def _is_list_header(c: _Content) -> bool:
 
 def _legend(c: _Content) -> tuple[str, bool] | None:
     """A legend line: "(*) : nouvellement élus" → ("(*)", True)."""
-    m = _LEGEND_RE.fullmatch(c.text.strip())
-    if not m or c.bulleted:
+    if c.bulleted:
+        return None
+    text = c.text.strip()
+    if not text.startswith(_LEGEND_FIRST):
+        return None  # (the pattern's marker opens the line)
+    m = _LEGEND_RE.fullmatch(text)
+    if not m:
         return None
     lex = load_lexicon()
     marker = m.group("marker")
@@ -207,14 +215,17 @@ def _legend(c: _Content) -> tuple[str, bool] | None:
 
 def _is_column_legend(c: _Content) -> bool:
     """Column names, not a person: "Nom Prénom [login] (membre depuis ...)", "| Nom | Fonction |"."""
-    if _TABLE_RULE_RE.fullmatch(c.text.strip()):
+    if "---" in c.text and _TABLE_RULE_RE.fullmatch(c.text.strip()):  # (a rule holds "---")
         return True
-    words = [fold(w) for w in _CELL_WORD_RE.findall(c.text)[:2]]
+    words = [fold(m.group()) for m in islice(_CELL_WORD_RE.finditer(c.text), 2)]
     return len(words) == 2 and all(w in _folded_words("column_words") for w in words)
 
 
 def _bold_only(text: str) -> str | None:
-    m = _BOLD_ONLY_RE.fullmatch(text.strip())
+    text = text.strip()
+    if not text.startswith(("**", "__")):
+        return None  # (the pattern opens with the emphasis)
+    m = _BOLD_ONLY_RE.fullmatch(text)
     return m.group("t").strip() if m else None
 
 
@@ -357,7 +368,7 @@ class _Reader:
         e = self.parsed[j]
         if e is None or (self.group is None and not self.group_new):  # (a parsed entry has no group)
             return e
-        return replace(e, group=self.group, group_new=self.group_new)
+        return e.in_group(self.group, self.group_new)
 
     def _parse(self, line: Line, c: _Content) -> RawEntry | None:
         base = line.start + c.offset
@@ -462,10 +473,9 @@ def _inline_entries(text: str, base: int, kind: str) -> list[RawEntry] | None:
 def _inline_pass(text: str, base: int, kind: str, *, lower: bool) -> list[RawEntry] | None:
     spans: list[tuple[int, int]] = []
     for a, b in split_top(text, ",;"):
-        p = trim(text, a, b, " \t*_")
-        if not p.text:
-            continue
-        spans.extend(_split_and(text, p.start, p.end, kind))
+        a, b = trim_span(text, a, b, " \t*_")
+        if a < b:
+            spans.extend(_split_and(text, a, b, kind))
     groups: list[list[int]] = []
     lead = 0  # pieces before the first name ("M. le Maire, ...") are skipped, not read as a name
     for a, b in spans:
@@ -543,9 +553,11 @@ def _markup_headings(lines: Sequence[Line], skip: Collection[int]) -> dict[int, 
     """The Markdown ("## Bureau") and underlined headings; `find_headings` reads only the lines that
     may be one: those opening with a heading or underline mark, and the lines right above them.
     """
-    marked = [line.text.lstrip(" ")[:1] in _MARKUP_FIRST for line in lines]
-    unlikely = {i for i in range(len(lines)) if not marked[i] and not (i + 1 < len(lines) and marked[i + 1])}
-    found = find_headings(lines, skip=unlikely.union(skip))
+    likely: set[int] = set()
+    for i, line in enumerate(lines):
+        if line.text.lstrip(" ")[:1] in _MARKUP_FIRST:
+            likely.update((i - 1, i))
+    found = find_headings(lines, skip=set(range(len(lines))).difference(likely).union(skip))
     return {h.line: h for h in found if h.style in ("atx", "setext")}
 
 
@@ -630,7 +642,7 @@ def _after_header(
     out_kind = kind if kind is not None else "other"
     entries = reader.entries
     if out_kind == "other":
-        entries = [e if e.group else replace(e, group=title) for e in entries]
+        entries = [e if e.group else e.in_group(title, e.group_new) for e in entries]
     blk = _block(
         out_kind,
         title,
@@ -651,7 +663,7 @@ def _paragraph_entries(
     if kind in ORG_KINDS:
         return None
     first = lines.content(k)
-    if first.bulleted or len(split_top(first.text, ",;")) < 3 or first.header is not None:
+    if first.bulleted or len(split_top(first.text, ",;", maxsplit=2)) < 3 or first.header is not None:
         return None
     j = k
     while _continues(lines, j + 1, stop):
@@ -783,8 +795,7 @@ def _office_run(lines: _Lines, i: int, stop: Collection[int]) -> tuple[list[List
         entries.append(e)
         claimed.append(j)
         j += 1
-    roles = {fold(e.role.text).replace("-", " ") for e in entries if e.role}
-    if len(entries) >= 2 and len(roles) >= 2:
+    if len(entries) >= 2 and len({fold(e.role.text).replace("-", " ") for e in entries if e.role}) >= 2:
         title = _previous_header(lines, i, stop)
         return [_block("bureau", title, lines, claimed, entries, entries[0].start)], j
     return [], i
@@ -822,6 +833,14 @@ def _proxy_run(lines: _Lines, i: int, stop: Collection[int]) -> tuple[list[ListB
     if entries:
         return [_block("represented", None, lines, claimed, entries, entries[0].start)], j
     return [], i
+
+
+def _is_prose(c: _Content) -> bool:
+    """A long line without a colon, where neither an office run nor a list header can start: both
+    `_office_run` and `_header_line` need a "Header :" or a mid-line header (a colon), or else a short
+    line (at most 8 words) that names the list.
+    """
+    return ":" not in c.text and _words(c.text.strip(" *_"), 8) > 8
 
 
 def find_list_blocks(lines: Sequence[Line], skip: Collection[int] = ()) -> list[ListBlock]:
@@ -877,9 +896,12 @@ def find_list_blocks(lines: Sequence[Line], skip: Collection[int] = ()) -> list[
         if i in stop:
             i += 1
             continue
-        found, nxt = _office_run(lines, i, stop)
-        if not found:
-            found, nxt = _header_line(lines, i, stop)
+        found: list[ListBlock] = []
+        nxt = i
+        if not _is_prose(lines.content(i)):
+            found, nxt = _office_run(lines, i, stop)
+            if not found:
+                found, nxt = _header_line(lines, i, stop)
         if not found:
             found, nxt = _proxy_run(lines, i, stop)
         if found:
@@ -917,7 +939,7 @@ def build_lists(
         by_kind: dict[str, list[EntryDraft]] = {}
         for e in b.entries:
             kind = e.status if e.status and b.kind in ATTENDANCE else b.kind
-            by_kind.setdefault(kind, []).append(_entry_draft(e, b, kind, analysis, mention))
+            by_kind.setdefault(kind, []).append(_entry_draft(e, b, kind, analysis, mention, source))
         for kind, entries in by_kind.items():
             main = kind == b.kind
             out.append(
@@ -941,10 +963,10 @@ def _entry_draft(
     kind: str,
     analysis: Mapping[str, Analysis],
     mention: Callable[[Piece | None], Mention | None],
+    source: str | None,
 ) -> EntryDraft:
     is_new = e.group_new or (e.marker is not None and e.marker in b.new_markers)
-    whole = mention(Piece(e.text, e.start, e.end))
-    text = whole.text if whole is not None else e.text
+    text = source[e.start : e.end] if source is not None else e.text
     if b.kind in ORG_KINDS:
         return EntryDraft(text, e.start, e.end, organization=mention(e.head), group=e.group, is_new=is_new)
     c = classify_entry(e, kind, analysis)
