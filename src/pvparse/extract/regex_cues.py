@@ -38,6 +38,9 @@ _SAFE = (
 SAFE_RE = re.compile(f"[{_SAFE}]")
 _UNSAFE_RE = re.compile(f"[^{_SAFE}]")
 _SEPARATOR = "\n"  # between the texts of a CueIndex; never part of a cue
+# str.lower() of each Latin-1 character, as a bytes.translate table: every one lower-cases to one
+# Latin-1 character (a unit test checks it), ten times cheaper than str.lower() on French text.
+_LATIN1_LOWER = bytes(ord(chr(c).lower()) for c in range(256))
 
 _REPEATS = tuple(
     op
@@ -168,19 +171,20 @@ class CueIndex:
         for t in texts:
             self._starts.append(pos)
             pos += len(t) + 1
-        joined = _SEPARATOR.join(texts)
-        self._unsafe = frozenset(
-            bisect.bisect_right(self._starts, m.start()) - 1 for m in _UNSAFE_RE.finditer(joined)
-        )
-        if self._unsafe:
-            joined = _SEPARATOR.join(
-                _SEPARATOR * len(t) if i in self._unsafe else t for i, t in enumerate(texts)
-            )
-        self._low = joined.lower()  # 1:1: only safe characters are left
-        # each text lower-cased (an unsafe one blanked out: it is a candidate anyway)
-        self._lows = self._low.split(_SEPARATOR)
-        if len(self._lows) != len(texts):  # a text holds the separator, or an unsafe one is blanked out
-            self._lows = [self._low[s : s + len(t)] for s, t in zip(self._starts, texts, strict=True)]
+        unsafe: set[int] = set()
+        # each text lower-cased; an unsafe one blanked out (it is a candidate anyway)
+        self._lows: list[str] = []
+        for i, t in enumerate(texts):
+            latin1 = t.encode("latin-1", "ignore")
+            if len(latin1) == len(t):  # Latin-1 only: all safe, lower-cased by a table
+                self._lows.append(latin1.translate(_LATIN1_LOWER).decode("latin-1"))
+            elif _UNSAFE_RE.search(t):
+                unsafe.add(i)
+                self._lows.append(_SEPARATOR * len(t))
+            else:
+                self._lows.append(t.lower())  # 1:1: only safe characters
+        self._unsafe = frozenset(unsafe)
+        self._low = _SEPARATOR.join(self._lows)
         self._all = frozenset(range(len(texts)))
         self._by_reqs: dict[tuple[Cues, ...], frozenset[int]] = {}
         self._by_cue: dict[str, frozenset[int]] = {}  # safe texts holding a cue
