@@ -95,3 +95,46 @@ def test_rule_chars_open_every_rule() -> None:
     opening = re.search(r"\[(.*?)\]", _RULE_RE.pattern)
     assert opening is not None
     assert set(re.sub(r"\\(.)", r"\1", opening.group(1))) == meeting_doc._RULE_CHARS
+
+
+def _reference(doc: meeting_doc.MeetingDoc) -> tuple[dict[int, str], list[int], list[int]]:
+    """Paragraphs of every line and segments of the opening and officers, the whole text gone over."""
+    paragraph: dict[int, int] = {}
+    p = 0
+    for ln in doc.lines:
+        if ln.blank or _RULE_RE.match(ln.text):
+            p += 1
+        else:
+            paragraph[ln.index] = p
+    texts: dict[int, list[str]] = {}
+    for seg in doc.segs:
+        texts.setdefault(paragraph.get(seg.line, -1), []).append(seg.text)
+    paras = {line: " ".join(texts.get(paragraph[line], [])) for line in doc.opening}
+    opening = [i for i, s in enumerate(doc.segs) if s.line in doc.opening]
+    officers = [i for i, s in enumerate(doc.segs) if s.line in doc.officers]
+    return paras, opening, officers
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*.*")))
+def test_opening_stops_after_its_paragraphs(name: str) -> None:
+    """The lines past the officers' paragraphs are not gone over: same paragraphs and segments."""
+    lines = split_lines((CORPUS / name).read_text())
+    long_opening = split_lines("\n".join(f"Ligne {i} du long premier paragraphe" for i in range(40)))
+    for ls in (lines, long_opening):
+        doc = build_meeting_doc(ls, None, None, [])
+        paras, opening, officers = _reference(doc)
+        assert {line: doc.paragraph_text(line) for line in doc.opening} == paras
+        assert list(doc.opening_idx) == opening
+        assert list(doc.officers_idx) == officers
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*.*")))
+def test_segments_by_line(name: str) -> None:
+    lines = split_lines((CORPUS / name).read_text())
+    doc = build_meeting_doc(lines, None, None, [])
+    firsts = [s.lines[0] for s in doc.segs]
+    assert firsts == sorted(firsts)  # what the bisections rely on
+    assert all(list(s.lines) == sorted(s.lines) for s in doc.segs)
+    for line in range(-1, len(lines) + 1):
+        assert doc.segs_starting_on(line) == [s for s in doc.segs if s.line == line]
+        assert doc.segs_through(line) == [s for s in doc.segs if line in s.lines]

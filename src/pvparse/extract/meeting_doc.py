@@ -40,7 +40,6 @@ class MeetingDoc:
     officers_idx: tuple[int, ...]  # indices in `segs` of the segments on the officers' lines
     # line of the opening → the texts of the segments of its paragraph, joined by spaces
     opening_paragraphs: Mapping[int, str]
-    line_starts: Sequence[int]  # `lines[i].start`, for `line_of`
 
     def opening_segs(self) -> list[Segment]:
         return [self.segs[i] for i in self.opening_idx]
@@ -51,12 +50,32 @@ class MeetingDoc:
             raise ValueError(f"line {line} is not a line of the opening")
         return self.opening_paragraphs.get(line, "")
 
+    def segs_starting_on(self, line: int) -> list[Segment]:
+        """`[s for s in self.segs if s.line == line]`, by bisection: segments come in the order of
+        their first lines."""
+        lo = bisect.bisect_left(self.segs, line, key=_first_line)
+        return list(self.segs[lo : bisect.bisect_right(self.segs, line, lo=lo, key=_first_line)])
+
+    def segs_through(self, line: int) -> list[Segment]:
+        """`[s for s in self.segs if line in s.lines]`: a segment's lines are its first one and later."""
+        return [
+            s for s in self.segs[: bisect.bisect_right(self.segs, line, key=_first_line)] if line in s.lines
+        ]
+
     def line_of(self, offset: int) -> int:
         """`line_of(self.lines, offset)`, by bisection: the lines are in order and do not overlap."""
-        k = bisect.bisect_right(self.line_starts, offset) - 1
+        k = bisect.bisect_right(self.lines, offset, key=_start) - 1
         if k >= 0 and offset <= self.lines[k].end:
             return self.lines[k].index
         return 0
+
+
+def _start(line: Line) -> int:
+    return line.start
+
+
+def _first_line(seg: Segment) -> int:
+    return seg.lines[0]
 
 
 def line_of(lines: Sequence[Line], offset: int) -> int:
@@ -83,10 +102,14 @@ def build_meeting_doc(
     units = build_units(lines, frozenset(fm_lines))
     segs = tuple(split_units(units))
     content: list[int] = []
-    paragraph: dict[int, int] = {}
+    paragraph: dict[int, int] = {}  # of the lines up to `stop`: past it, no line of the opening
     p = 0
+    stop = len(lines)
     for ln in lines:
         if ln.blank or _is_rule(ln.text):
+            if len(content) == OFFICERS_LINES:  # every paragraph of the opening is closed
+                stop = ln.index
+                break
             p += 1
             continue
         paragraph[ln.index] = p
@@ -110,6 +133,8 @@ def build_meeting_doc(
     officers_idx: list[int] = []
     for i, seg in enumerate(segs):
         line = seg.lines[0]
+        if line >= stop:  # segments come in the order of their first lines
+            break
         q = paragraph.get(line, -1)
         if q in texts:
             texts[q].append(seg.text)
@@ -129,7 +154,6 @@ def build_meeting_doc(
         tuple(opening_idx),
         tuple(officers_idx),
         {line: " ".join(texts[paragraph[line]]) for line in opening},
-        [ln.start for ln in lines],
     )
 
 
