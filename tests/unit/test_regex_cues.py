@@ -191,3 +191,25 @@ def test_texts_are_found_around_separators_and_unsafe_texts(texts: list[str]) ->
     assert [index.may_match(i, pattern) for i in range(len(texts))] == [
         i in index.where(pattern) for i in range(len(texts))
     ]
+
+
+def test_latin1_table_lower_cases_as_str_lower() -> None:
+    latin1 = "".join(map(chr, range(256)))
+    assert latin1.encode("latin-1").translate(regex_cues._LATIN1_LOWER).decode("latin-1") == latin1.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "unsafe"),
+    [
+        ("Séance levée À 18 H", False),  # Latin-1: the table
+        ("ORDRE DU JOUR", False),  # ASCII
+        ("L’ŒUVRE — 12 €", False),  # beyond Latin-1, all safe: str.lower()
+        ("ſéance", True),  # unsafe: blanked out, always a candidate
+        ("Le quorum est atteİnt", True),
+    ],
+)
+def test_texts_are_lower_cased_as_a_whole(text: str, unsafe: bool) -> None:
+    index = CueIndex(["avant", text, "après"])
+    assert index._lows[1] == ("\n" * len(text) if unsafe else text.lower())
+    assert (1 in index._unsafe) is unsafe
+    assert index._low == "\n".join(index._lows)

@@ -19,9 +19,9 @@ from ..lines import Line, fold
 from ..nlp import Analysis
 from ..segment import FrontMatter, Heading
 from .attendance import AttendanceFacts, find_attendance
-from .dates import DateMatch, find_dates
+from .dates import DateMatch, date_matches
 from .drafts import Finding, ListDraft, MeetingDraft, Mention
-from .meeting_doc import DateHit, MeetingDoc, build_meeting_doc, find_kind, kind_in, line_of
+from .meeting_doc import DateHit, MeetingDoc, build_meeting_doc, find_kind, kind_in
 from .meeting_lexicon import MeetingLexicon, PersonPatterns, compiled, has_phrase, load_lexicon, phrase_re
 from .numwords import words_pattern
 from .organization import find_organization
@@ -57,8 +57,8 @@ def _just_before_re() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’])(?:{words})\s*$", re.IGNORECASE)
 
 
-def _dates(seg: Segment) -> list[DateMatch]:
-    return find_dates(seg.text)
+def _dates(seg: Segment) -> tuple[DateMatch, ...]:
+    return date_matches(seg.text)
 
 
 def _meeting_date_in(seg: Segment) -> DateMatch | None:
@@ -98,7 +98,7 @@ def _find_date(doc: MeetingDoc) -> DateHit | None:
 def _unparsed_dates(doc: MeetingDoc) -> list[Finding]:
     out = []
     for seg in (*doc.fm.values(), *doc.segs):
-        for d in _dates(seg):
+        for d in date_matches(seg.text):
             if not d.parsed:
                 out.append(
                     Finding(
@@ -335,9 +335,9 @@ def extract_meeting(
         found.lines.add(date.line)
     for m in (chair, secretary):
         if m:
-            found.lines.add(line_of(lines, m.start))
-    if org and line_of(lines, org.start) in doc.opening | {s.line for s in doc.titles}:
-        found.lines.add(line_of(lines, org.start))  # not a body merely named in the discussion
+            found.lines.add(doc.line_of(m.start))
+    if org and doc.line_of(org.start) in doc.opening | {s.line for s in doc.titles}:
+        found.lines.add(doc.line_of(org.start))  # not a body merely named in the discussion
     found.lines |= set(att.lines)
     if sig:
         found.lines |= set(sig.lines)

@@ -3,6 +3,7 @@ matter), the opening lines, paragraphs; and the meeting kind a text names."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -32,19 +33,49 @@ class MeetingDoc:
     opening: frozenset[int]  # the lines of the opening
     intro: frozenset[int]
     officers: frozenset[int]
-    paragraph: Mapping[int, int]  # line → index of its paragraph
     titles: tuple[Segment, ...]  # the title heading, then the front matter title and subtitle
     fm: Mapping[str, Segment]
     cues: CueIndex  # over the texts of `segs`
     opening_idx: tuple[int, ...]  # indices in `segs` of the opening's segments
     officers_idx: tuple[int, ...]  # indices in `segs` of the segments on the officers' lines
-    paragraph_texts: Mapping[int, str]  # paragraph index → its segments' texts joined by spaces
+    # line of the opening → the texts of the segments of its paragraph, joined by spaces
+    opening_paragraphs: Mapping[int, str]
 
     def opening_segs(self) -> list[Segment]:
         return [self.segs[i] for i in self.opening_idx]
 
     def paragraph_text(self, line: int) -> str:
-        return self.paragraph_texts.get(self.paragraph.get(line, -1), "")
+        """The paragraph of a line of the opening (the lines between two blank or rule lines)."""
+        if line not in self.opening:
+            raise ValueError(f"line {line} is not a line of the opening")
+        return self.opening_paragraphs.get(line, "")
+
+    def segs_starting_on(self, line: int) -> list[Segment]:
+        """`[s for s in self.segs if s.line == line]`, by bisection: segments come in the order of
+        their first lines."""
+        lo = bisect.bisect_left(self.segs, line, key=_first_line)
+        return list(self.segs[lo : bisect.bisect_right(self.segs, line, lo=lo, key=_first_line)])
+
+    def segs_through(self, line: int) -> list[Segment]:
+        """`[s for s in self.segs if line in s.lines]`: a segment's lines are its first one and later."""
+        return [
+            s for s in self.segs[: bisect.bisect_right(self.segs, line, key=_first_line)] if line in s.lines
+        ]
+
+    def line_of(self, offset: int) -> int:
+        """`line_of(self.lines, offset)`, by bisection: the lines are in order and do not overlap."""
+        k = bisect.bisect_right(self.lines, offset, key=_start) - 1
+        if k >= 0 and offset <= self.lines[k].end:
+            return self.lines[k].index
+        return 0
+
+
+def _start(line: Line) -> int:
+    return line.start
+
+
+def _first_line(seg: Segment) -> int:
+    return seg.lines[0]
 
 
 def line_of(lines: Sequence[Line], offset: int) -> int:
@@ -52,6 +83,15 @@ def line_of(lines: Sequence[Line], offset: int) -> int:
         if ln.start <= offset <= ln.end:
             return ln.index
     return 0
+
+
+_RULE_CHARS = frozenset("=-~^\"'`#*+_:.")  # what a rule line (`_RULE_RE`) is made of
+
+
+def _is_rule(text: str) -> bool:
+    """`_RULE_RE.match(text)`, the pattern run only when the first character after spaces can open a
+    rule (a necessary condition: the pattern's first group is one of `_RULE_CHARS`)."""
+    return text.lstrip()[:1] in _RULE_CHARS and bool(_RULE_RE.match(text))
 
 
 def build_meeting_doc(
@@ -62,14 +102,18 @@ def build_meeting_doc(
     units = build_units(lines, frozenset(fm_lines))
     segs = tuple(split_units(units))
     content: list[int] = []
-    paragraph: dict[int, int] = {}
+    paragraph: dict[int, int] = {}  # of the lines up to `stop`: past it, no line of the opening
     p = 0
+    stop = len(lines)
     for ln in lines:
-        if ln.blank or _RULE_RE.match(ln.text):
+        if ln.blank or _is_rule(ln.text):
+            if len(content) == OFFICERS_LINES:  # every paragraph of the opening is closed
+                stop = ln.index
+                break
             p += 1
             continue
         paragraph[ln.index] = p
-        if ln.index not in fm_lines and ln.index not in list_lines:
+        if len(content) < OFFICERS_LINES and ln.index not in fm_lines and ln.index not in list_lines:
             content.append(ln.index)
     fm: dict[str, Segment] = {}
     if front_matter:
@@ -83,12 +127,17 @@ def build_meeting_doc(
     titles.extend(fm[k] for k in ("title", "subtitle") if k in fm and fm[k].text.strip())
     opening = frozenset(content[:OPENING_LINES])
     officers = frozenset(content[:OFFICERS_LINES])
-    texts: dict[int, list[str]] = {}
+    wanted = {paragraph[line] for line in opening}  # the paragraphs `paragraph_text` is asked for
+    texts: dict[int, list[str]] = {q: [] for q in wanted}
     opening_idx: list[int] = []
     officers_idx: list[int] = []
     for i, seg in enumerate(segs):
         line = seg.lines[0]
-        texts.setdefault(paragraph.get(line, -1), []).append(seg.text)
+        if line >= stop:  # segments come in the order of their first lines
+            break
+        q = paragraph.get(line, -1)
+        if q in texts:
+            texts[q].append(seg.text)
         if line in officers:
             officers_idx.append(i)
             if line in opening:
@@ -99,13 +148,12 @@ def build_meeting_doc(
         opening,
         frozenset(content[:INTRO_LINES]),
         officers,
-        paragraph,
         tuple(titles),
         fm,
         CueIndex([s.text for s in segs]),
         tuple(opening_idx),
         tuple(officers_idx),
-        {p: " ".join(t) for p, t in texts.items()},
+        {line: " ".join(texts[paragraph[line]]) for line in opening},
     )
 
 

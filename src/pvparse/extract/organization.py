@@ -158,7 +158,7 @@ def _header_org(doc: MeetingDoc) -> Mention | None:
     """A first line in capitals that is neither a report title nor a date: "COMMUNE DE VILLERS-SUR-AULNE"."""
     lex = load_lexicon().organization
     first_line = min(doc.opening, default=-1)
-    first = [s for s in doc.segs if s.line == first_line]
+    first = doc.segs_starting_on(first_line)
     if not first:
         return None
     seg = first[0]

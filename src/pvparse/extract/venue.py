@@ -98,7 +98,7 @@ def _date_line_place(doc: MeetingDoc, date: DateHit) -> tuple[str, int] | None:
     parts after the date that are not times; or the next short line when it names a venue."""
     lex = load_lexicon()
     line, date_start = date.line, date.seg.abs(0)
-    same_line = [s for s in doc.segs if line in s.lines and s.abs(0) >= date_start]
+    same_line = [s for s in doc.segs_through(line) if s.abs(0) >= date_start]
     words = sum(len(s.text.split()) for s in same_line)
     for k, seg in enumerate(same_line):
         if words > 25 or kind_in(seg.text):
@@ -112,7 +112,7 @@ def _date_line_place(doc: MeetingDoc, date: DateHit) -> tuple[str, int] | None:
                     return got
                 break
             pos += len(piece)
-    nxt = [s for s in doc.segs if s.line == line + 1]
+    nxt = doc.segs_starting_on(line + 1)
     if (
         nxt
         and len(nxt[0].text.split()) <= 12
