@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -113,14 +113,65 @@ def fold_keep(s: str) -> str:
         return s.lower().replace("`", "'")  # the one ASCII character the table changes beyond case
     if len(s) < _SHORT:
         return s.translate(_FOLD_TABLE)
-    odd = set(_NON_ASCII_RE.findall(s))
+    odd = _non_ascii(s)
     if not all(_plain_case(c) for c in odd):
         return s.translate(_FOLD_TABLE)
     folded = s.lower()
-    for c in odd:
-        low = c.lower()
-        folded = folded.replace(low, _FOLD_TABLE[ord(low)])
-    return folded.replace("`", "'")
+    # "É" and "é" lower into the same "é": each lowered character is replaced once, and not at all
+    # when it folds into itself ("«", "€")
+    for low in {c.lower() for c in odd}:
+        if (f := _FOLD_TABLE[ord(low)]) != low:
+            folded = folded.replace(low, f)
+    return folded.replace("`", "'") if "`" in folded else folded
+
+
+_ASCII_BYTES = bytes(range(128))
+
+
+def _non_ascii(s: str) -> set[str]:
+    """The distinct non-ASCII characters of `s`. In UTF-8 an ASCII byte is always an ASCII character
+    and never part of another one, so deleting them leaves the other characters' bytes, whole; this
+    is many times faster than a regex search for each of them. A lone surrogate has no UTF-8 form:
+    then the regex does it."""
+    try:
+        data = s.encode("utf-8")
+    except UnicodeEncodeError:
+        return set(_NON_ASCII_RE.findall(s))
+    return set(data.translate(None, _ASCII_BYTES).decode("utf-8"))
+
+
+def find_all(text: str, sub: str, start: int, end: int) -> list[int]:
+    """Every offset where `sub` stands whole inside text[start:end]."""
+    out = []
+    q = text.find(sub, start, end)
+    while q >= 0:
+        out.append(q)
+        q = text.find(sub, q + 1, end)
+    return out
+
+
+def matches_at(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int], pos: int, endpos: int
+) -> list[re.Match[str]]:
+    """`list(pattern.finditer(text, pos, endpos))` for a pattern that never matches the empty string,
+    when every match it can have there starts at one of `starts` (any order, repeats allowed).
+
+    A search tries the pattern at every offset, which costs about as much as a `str.find` over many
+    characters; here it is tried at the given offsets only, in order, each one after the end of the
+    previous match, which is what `finditer` does at the offsets where it finds a match.
+    """
+    out = []
+    end = pos
+    for p in sorted(set(starts)):
+        if p < end:
+            continue
+        if p >= endpos:
+            break
+        m = pattern.match(text, p, endpos)
+        if m:
+            out.append(m)
+            end = m.end()
+    return out
 
 
 def fold_lines(texts: Sequence[str]) -> list[str]:
@@ -376,8 +427,8 @@ DECIDE = "decide"  # active_past
 OPINION = "avis"  # opinion
 UNANIMOUS = "unanime"  # unanimous_noun
 _VOTE_WORD_EXTRAS = ("votant", "scrutin", "abstention", "approuvent", "desapprouvent")  # vote_word
-_AUX_WORDS = ("est", "sont", "fut", "furent", "ete")  # every auxiliary of `passive` holds one
-_COUNT_MARK_RE = re.compile(r"[\d:=]")
+AUX_WORDS = ("est", "sont", "fut", "furent", "ete")  # every auxiliary of `passive` holds one
+_ASCII_DIGITS = "0123456789"
 # Groups that only filter or strengthen evidence, not make it.
 # "count" (every count word) too: such a word is evidence only next to a number, ":" or "=".
 _NOT_EVIDENCE = frozenset({"vote_word", "past", "procedural", "count"})
@@ -424,7 +475,7 @@ def _cues(lx: DecisionLexicon) -> WordCues:
         groups={g: re.compile(word_tree(ws)) for g, ws in words.items()},
         words=re.compile(word_tree(w for ws in words.values() for w in ws)),
         count_word=re.compile(word_tree(w for ws in c.by_field().values() for w in ws)),
-        aux=re.compile("|".join(_AUX_WORDS)),
+        aux=re.compile("|".join(AUX_WORDS)),
         perfect=re.compile(rf"(?:a|ont|avons)(?:[ ]++pas)?[ ]++(?:{word_tree([*participles, DECIDE])})"),
     )
 
@@ -451,6 +502,11 @@ class WordPlaces:
             elif m := patterns().cues.words.match(self.folded, a, e):  # the longest word that ends by e
                 found |= _groups_of(m.group())
         return found
+
+    def starts(self, s: int, e: int, groups: Collection[str]) -> list[int]:
+        """Every offset in folded[s:e] where a word of one of `groups` starts (maybe a few more: the
+        groups of a word running past e are those of the longest one)."""
+        return [a for a, _, found in self.places if s <= a < e and not found.isdisjoint(groups)]
 
 
 def find_words(folded: str, s: int, e: int) -> WordPlaces:
@@ -508,4 +564,26 @@ def may_count(groups: set[str], folded: str, s: int, e: int) -> bool:
 def _numbered_count_word(groups: set[str], folded: str, s: int, e: int) -> bool:
     # "pour", "contre", "votants" count only after a number or before ":" or "=" ("Pour : 12")
     # the "count" group is there exactly where `count_word` finds a word (see `WordPlaces`)
-    return "count" in groups and _COUNT_MARK_RE.search(folded, s, e) is not None
+    return "count" in groups and (has_mark(folded, s, e) or has_digit(folded, s, e))
+
+
+def has_mark(text: str, s: int, e: int) -> bool:
+    """Whether text[s:e] holds a ":" or "=" ("Pour : 12", "Contre = 2")."""
+    return text.find(":", s, e) >= 0 or text.find("=", s, e) >= 0
+
+
+def digit_offsets(text: str, s: int, e: int) -> list[int] | None:
+    """The offsets of the digits 0-9 in text[s:e], or None when it holds another decimal digit ("٧")."""
+    part = text[s:e]
+    if not part.isascii() and any(c.isdecimal() for c in _non_ascii(part)):
+        return None
+    return [q for d in _ASCII_DIGITS for q in find_all(text, d, s, e)]
+
+
+def has_digit(text: str, s: int, e: int) -> bool:
+    r"""Whether text[s:e] holds a digit, as `\d` means it (any decimal digit: "7", "٧", "７").
+    A `str.find` of each ASCII digit costs less than a regex search, which looks at every character."""
+    if any(text.find(d, s, e) >= 0 for d in _ASCII_DIGITS):
+        return True
+    part = text[s:e]
+    return not part.isascii() and any(c.isdecimal() for c in _non_ascii(part))
