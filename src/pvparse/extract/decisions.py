@@ -34,6 +34,7 @@ from .vote_words import (
     may_count,
     may_hold_vote,
     patterns,
+    search_at,
 )
 
 _QUOTED_RE = re.compile(r"«[^«»\n]{0,300}»|“[^“”\n]{0,300}”|\"[^\"\n]{0,300}\"")
@@ -165,6 +166,15 @@ class _Words:
     def starts(self, *groups: str) -> list[int]:
         """Where a word of these groups may start: a pattern opening with one is tried there only."""
         return self.found.starts(self.s, self.e, groups)
+
+    def openings(self, texts: Sequence[str]) -> list[int]:
+        """Where one of these texts stands (a pattern whose matches open with one is tried there only)."""
+        return [q for t in texts for q in find_all(self.folded, t, self.s, self.e)]
+
+    @cached_property
+    def body_starts(self) -> list[int]:
+        """Where "Le conseil", "L'AG", "nous" may start: what `active` and its kin open with."""
+        return self.openings(patterns().body_openings)
 
     @cached_property
     def digits(self) -> list[int] | None:
@@ -659,7 +669,7 @@ def _impersonal_statement(line: Line, folded: str, s: int, e: int, words: _Words
 
 def _opinion_statement(line: Line, folded: str, s: int, e: int, words: _Words) -> list[_Found]:
     """ "La commission émet à l'unanimité un avis favorable à ..."."""
-    m = words.has("opinion") and patterns().opinion.search(folded, s, e)
+    m = words.has("opinion") and search_at(patterns().opinion, folded, words.body_starts, s, e)
     if not m:
         return []
     result = "adopted" if m.group("kind") == "favorable" else "rejected"
@@ -674,7 +684,7 @@ def _active_statement(line: Line, folded: str, s: int, e: int, words: _Words) ->
         (p.active, "verb", words.has("verb")),
         (p.active_past, "part", words.perfect),
     ):
-        m = needed and rx.search(folded, s, e)
+        m = needed and search_at(rx, folded, words.body_starts, s, e)
         if not m:
             continue
         verb = " ".join(m.group(group).split())
@@ -695,8 +705,13 @@ def _passive_statement(line: Line, folded: str, s: int, e: int, words: _Words) -
     """ "Le procès-verbal, ainsi rectifié, est approuvé", "Quitus est donné au trésorier"."""
     p = patterns()
     out: list[_Found] = []
-    for rx, needed in ((p.passive, words.has("participle") and words.aux), (p.quitus, words.has("quitus"))):
-        m = needed and rx.search(folded, s, e)
+    passive = (
+        words.has("participle")
+        and words.aux
+        and search_at(p.passive, folded, words.openings(p.passive_openings), s, e)
+    )
+    quitus = words.has("quitus") and p.quitus.search(folded, s, e)
+    for rx, m in ((p.passive, passive), (p.quitus, quitus)):
         if not m:
             continue
         groups = m.groupdict()
@@ -922,7 +937,12 @@ def _group(lines: Sequence[Line], closed: set[int], turn_lines: set[int]) -> lis
 
 def _decision_list_header(folded: str) -> bool:
     """ "Décisions :", "## Décisions prises" (a folded line) over a list whose items are each a decision."""
-    return bool(patterns().decision_list.fullmatch(folded.strip()))
+    p = patterns()
+    text = folded.strip()
+    # `decision_list` opens with a possessive run of "#=*_ ", then "releve(e) de" or a label
+    if not text.lstrip("#=*_ ").startswith(p.decision_list_openings):
+        return False
+    return bool(p.decision_list.fullmatch(text))
 
 
 def _list_decision(line: Line) -> Evidence:

@@ -98,41 +98,47 @@ class _FoldTable(dict[int, str]):
 
 _FOLD_TABLE = _FoldTable()
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
-_PLAIN_CASE: dict[str, bool] = {}
 _SHORT = 100  # below this many characters, looking each one up costs less than the replaces
+_ASCII_BYTES = bytes(range(128))
 
 
 def fold_keep(s: str) -> str:
     """Lower case without accents, one character per character ("Adoptée" → "adoptee").
 
-    The same as `s.translate(_FOLD_TABLE)`, which looks every character up in Python; here `str.lower`
-    and one `str.replace` per distinct non-ASCII character do it, when each of them folds like its
-    lower case (`_plain_case`). tests/unit/test_vote_words.py checks it on every code point.
+    The same as `s.translate(_FOLD_TABLE)`, which looks every character up in Python. Here the UTF-8
+    bytes are lowered (which changes A-Z only: in UTF-8 an ASCII byte is always an ASCII character)
+    and each distinct non-ASCII character is replaced by its fold, when each of them folds into a
+    character that folds into itself (`_folds_once`): then the replaces change nothing of one another,
+    in any order. tests/unit/test_vote_words.py checks it on every code point.
     """
     if s.isascii():
         return s.lower().replace("`", "'")  # the one ASCII character the table changes beyond case
     if len(s) < _SHORT:
         return s.translate(_FOLD_TABLE)
-    odd = _non_ascii(s)
-    if not all(_plain_case(c) for c in odd):
+    try:
+        data = s.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
         return s.translate(_FOLD_TABLE)
-    folded = s.lower()
-    # "É" and "é" lower into the same "é": each lowered character is replaced once, and not at all
-    # when it folds into itself ("«", "€")
-    for low in {c.lower() for c in odd}:
-        if (f := _FOLD_TABLE[ord(low)]) != low:
-            folded = folded.replace(low, f)
+    odd = set(data.translate(None, _ASCII_BYTES).decode("utf-8"))
+    if not all(_folds_once(c) for c in odd):
+        return s.translate(_FOLD_TABLE)
+    folded = data.lower().decode("utf-8")
+    for c in odd:
+        if (f := _FOLD_TABLE[ord(c)]) != c:
+            folded = folded.replace(c, f)
     return folded.replace("`", "'") if "`" in folded else folded
 
 
-_ASCII_BYTES = bytes(range(128))
+def _folds_once(c: str) -> bool:
+    """Whether the fold of `c` folds into itself (not "῀" → "`" → "'")."""
+    f = _FOLD_TABLE[ord(c)]
+    return _FOLD_TABLE[ord(f)] == f
 
 
 def _non_ascii(s: str) -> set[str]:
-    """The distinct non-ASCII characters of `s`. In UTF-8 an ASCII byte is always an ASCII character
-    and never part of another one, so deleting them leaves the other characters' bytes, whole; this
-    is many times faster than a regex search for each of them. A lone surrogate has no UTF-8 form:
-    then the regex does it."""
+    """The distinct non-ASCII characters of `s`. Deleting the ASCII bytes of its UTF-8 form leaves the
+    other characters' bytes, whole; this is many times faster than a regex search for each of them. A
+    lone surrogate has no UTF-8 form: then the regex does it."""
     try:
         data = s.encode("utf-8")
     except UnicodeEncodeError:
@@ -148,6 +154,21 @@ def find_all(text: str, sub: str, start: int, end: int) -> list[int]:
         out.append(q)
         q = text.find(sub, q + 1, end)
     return out
+
+
+def search_at(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int], pos: int, endpos: int
+) -> re.Match[str] | None:
+    """`pattern.search(text, pos, endpos)` for a pattern that never matches the empty string, when
+    every match it can have there starts at one of `starts`: the first offset where it matches."""
+    for p in sorted(set(starts)):
+        if p < pos:
+            continue
+        if p >= endpos:
+            break
+        if m := pattern.match(text, p, endpos):
+            return m
+    return None
 
 
 def matches_at(
@@ -181,19 +202,6 @@ def fold_lines(texts: Sequence[str]) -> list[str]:
     return folded if len(folded) == len(texts) else [fold_keep(t) for t in texts]
 
 
-def _plain_case(c: str) -> bool:
-    """Whether `str.lower` turns `c` into one character, whatever its neighbours (not "Σ"), that folds
-    as `c` does, into a character that folds into itself: then lowering the text first and replacing
-    the lowered character changes nothing, in any order."""
-    known = _PLAIN_CASE.get(c)
-    if known is None:
-        low = c.lower()
-        f = _FOLD_TABLE[ord(c)]
-        known = len(low) == 1 and c != "\u03a3" and _FOLD_TABLE[ord(low)] == f and _FOLD_TABLE[ord(f)] == f
-        _PLAIN_CASE[c] = known
-    return known
-
-
 def _units(w: str) -> list[str]:
     """A lexicon word as regex pieces over folded text, one per character: spaces stretch, apostrophes
     may be followed by spaces."""
@@ -218,6 +226,20 @@ def word_tree(words: Iterable[str]) -> str:
     return _branches(root)
 
 
+def word_trees_by_first(words: Iterable[str]) -> list[str]:
+    """`word_tree(words)` cut into one tree per first letter ("v(?:alid…|ot…)", "a(?:dopt…|…)"): at an
+    offset only the tree of the letter there can match, and a search for a pattern that opens with one
+    letter skips to that letter, a much faster scan than trying the whole tree at every character."""
+    root: dict[str, dict] = {}
+    for w in words:
+        if w.strip():
+            node = root
+            for unit in _units(w):
+                node = node.setdefault(unit, {})
+            node[""] = {}
+    return [unit + _branches(root[unit]) for unit in sorted(root)]
+
+
 def _branches(node: dict[str, dict]) -> str:
     alts = [unit + _branches(node[unit]) for unit in sorted(node) if unit]
     if not alts:
@@ -231,6 +253,18 @@ def alternation(words: Iterable[str]) -> str:
     """`(?:longest|...|shortest)` so that "voix pour" wins over "pour"."""
     uniq = sorted({_word(w) for w in words if w.strip()}, key=lambda x: (-len(x), x))
     return "(?:" + "|".join(uniq) + ")"
+
+
+def opening(word: str) -> str:
+    """The plain text every match of a lexicon word (`_units`) starts with: its letters up to the first
+    space (which may stretch) or up to and with the first apostrophe (after which a space may come)."""
+    text = " ".join(fold_keep(word).split())
+    for i, c in enumerate(text):
+        if c == " ":
+            return text[:i]
+        if c == "'":
+            return text[: i + 1]
+    return text
 
 
 _WB = r"(?<![\w'])"  # a word starts here
@@ -287,6 +321,12 @@ class VotePatterns:
     generic: frozenset[str]
     bodies: frozenset[str]
     cues: WordCues
+    # what every match of `passive` starts with: "n'", "ne", or an auxiliary ("a" and "ont" then a space)
+    passive_openings: tuple[str, ...]
+    # what every match of `active`, `active_past` and `opinion` starts with: a determiner or a body
+    body_openings: tuple[str, ...]
+    # what a `decision_list` header starts with once its leading "#=*_ " are stripped
+    decision_list_openings: tuple[str, ...]
 
 
 @cache
@@ -419,6 +459,11 @@ def patterns() -> VotePatterns:
         generic=frozenset(fold_keep(w) for w in lx.subjects.generic),
         bodies=frozenset(fold_keep(w) for w in r.bodies),
         cues=_cues(lx),
+        passive_openings=("n'", "ne ", "est", "sont", "fut", "furent", "a ", "ont "),
+        decision_list_openings=tuple(sorted({"releve", *(opening(w) for w in r.decision_labels)})),
+        body_openings=tuple(
+            sorted({"l'", "le ", "la ", "les ", "notre ", "son ", "sa ", *(opening(w) for w in r.bodies)})
+        ),
     )
 
 
@@ -442,6 +487,7 @@ class WordCues:
 
     groups: dict[str, re.Pattern[str]]  # group name → its words
     words: re.Pattern[str]  # the words of every group
+    by_first: tuple[re.Pattern[str], ...]  # `words` cut by first letter (`word_trees_by_first`)
     count_word: re.Pattern[str]  # every count word ("pour", "votants"): a count with a number, ":" or "="
     aux: re.Pattern[str]  # "est", "ont été": what `passive` needs
     perfect: re.Pattern[str]  # "a adopté", "ont décidé": what `active_past` needs
@@ -474,6 +520,7 @@ def _cues(lx: DecisionLexicon) -> WordCues:
     return WordCues(
         groups={g: re.compile(word_tree(ws)) for g, ws in words.items()},
         words=re.compile(word_tree(w for ws in words.values() for w in ws)),
+        by_first=tuple(re.compile(t) for t in word_trees_by_first(w for ws in words.values() for w in ws)),
         count_word=re.compile(word_tree(w for ws in c.by_field().values() for w in ws)),
         aux=re.compile("|".join(AUX_WORDS)),
         perfect=re.compile(rf"(?:a|ont|avons)(?:[ ]++pas)?[ ]++(?:{word_tree([*participles, DECIDE])})"),
@@ -511,12 +558,7 @@ class WordPlaces:
 
 def find_words(folded: str, s: int, e: int) -> WordPlaces:
     """Every place in folded[s:e] where a word of the lexicon's groups (`WordCues`) starts."""
-    words = patterns().cues.words
-    places = []
-    m = words.search(folded, s, e)
-    while m:
-        places.append((m.start(), m.end(), _groups_of(m.group())))
-        m = words.search(folded, m.start() + 1, e)
+    places = [(m.start(), m.end(), _groups_of(m.group())) for m in _word_matches(folded, s, e)]
     return WordPlaces(folded, tuple(places))
 
 
@@ -527,8 +569,7 @@ def find_words_in(folded_lines: Sequence[str], spans: Sequence[tuple[int, int]])
     joined = "\n".join(folded_lines)
     places: list[list[tuple[int, int, frozenset[str]]]] = [[] for _ in folded_lines]
     k, base, nxt = 0, 0, len(folded_lines[0]) + 1 if folded_lines else 0
-    m = words.search(joined)
-    while m:
+    for m in _word_matches(joined, 0, len(joined)):
         a = m.start()
         while a >= nxt:  # the line holding the word
             k += 1
@@ -539,8 +580,20 @@ def find_words_in(folded_lines: Sequence[str], spans: Sequence[tuple[int, int]])
                 places[k].append((a - base, m.end() - base, _groups_of(m.group())))
             elif w := words.match(folded_lines[k], a - base, e):  # a word running past the span
                 places[k].append((w.start(), w.end(), _groups_of(w.group())))
-        m = words.search(joined, a + 1)
     return [WordPlaces(f, tuple(p)) for f, p in zip(folded_lines, places, strict=True)]
+
+
+def _word_matches(text: str, pos: int, endpos: int) -> list[re.Match[str]]:
+    """The match of `cues.words` at each offset of text[pos:endpos] where it has one (the longest word
+    starting there), in order: the matches of the tree of each first letter, searched for one by one."""
+    found = []
+    for rx in patterns().cues.by_first:
+        m = rx.search(text, pos, endpos)
+        while m:
+            found.append(m)
+            m = rx.search(text, m.start() + 1, endpos)
+    found.sort(key=lambda m: m.start())
+    return found
 
 
 @lru_cache(maxsize=4096)
