@@ -23,6 +23,7 @@ from pvparse.extract.decisions import (
     _mask,
     _segments,
     _Words,
+    line_evidence,
 )
 from pvparse.extract.vote_words import (
     AUX_WORDS,
@@ -35,6 +36,7 @@ from pvparse.extract.vote_words import (
     has_mark,
     matches_at,
     patterns,
+    search_at,
 )
 from pvparse.lines import split_lines
 
@@ -215,3 +217,44 @@ def test_count_patterns_open_at_word_places_and_digits(text: str) -> None:
         by = [q for w in ("par ", "a ") for q in find_all(text, w, s, e)]
         for rx in (p.count_by_against, p.count_by_votes):
             assert all(m.start() in by for m in rx.finditer(text, s, e))
+
+
+@settings(max_examples=300, deadline=None)
+@given(generated)
+def test_passive_opens_at_its_openings(text: str) -> None:
+    p = patterns()
+    found = find_words(text, 0, len(text))
+    for s, e in _spans(text):
+        openings = _Words(text, s, e, found, found_here=True).openings(p.passive_openings)
+        assert all(m.start() in openings for m in p.passive.finditer(text, s, e))
+
+
+@pytest.mark.parametrize(
+    ("text", "passive"),
+    [
+        ("Le budget est adopté.", True),
+        ("Le budget n'est pas adopté.", True),
+        ("Les comptes ont été approuvés.", True),
+        ("Le budget, présenté par Marie, reste à voter.", False),
+    ],
+)
+def test_passive_found_at_its_openings(text: str, passive: bool) -> None:
+    p = patterns()
+    folded = fold_keep(text)
+    words = _Words(folded, 0, len(folded), find_words(folded, 0, len(folded)), found_here=True)
+    m = search_at(p.passive, folded, words.openings(p.passive_openings), 0, len(folded))
+    assert (m is not None) is passive
+    assert (m.span() if m else None) == (x.span() if (x := p.passive.search(folded)) else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        ("Pour information, le local ouvre à 9 h.", False),  # a count word, no count: nothing
+        ("Pour : 12, contre : 3.", True),
+        ("Vote du budget :", True),  # a vote head alone
+        ("Adopté à l'unanimité.", True),
+    ],
+)
+def test_segment_without_count_statement_or_head_is_no_evidence(text: str, evidence: bool) -> None:
+    assert bool(line_evidence(split_lines(text)[0])) is evidence

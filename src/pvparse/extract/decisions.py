@@ -11,9 +11,9 @@ about another subject, a new vote head). Vote tables give one decision per row.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from typing import Any, Generic, TypeVar
 
 from ..lines import Line
 from ..segment import Heading
@@ -37,6 +37,7 @@ from .vote_words import (
     search_at,
 )
 
+_T = TypeVar("_T")
 _QUOTED_RE = re.compile(r"«[^«»\n]{0,300}»|“[^“”\n]{0,300}”|\"[^\"\n]{0,300}\"")
 _PAREN_RE = re.compile(r"\([^()\n]{0,120}\)|\[[^\[\]\n]{0,120}\]")
 # the characters a match of each masking pattern starts with
@@ -134,6 +135,26 @@ class Evidence:
         return not (self.statement or self.counts or self.head or self.bare_votes is not None)
 
 
+class _once(Generic[_T]):
+    """`functools.cached_property` without the lock it takes on each first access in Python 3.11."""
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func, self.name = func, func.__name__
+
+    def __get__(self, obj: object, owner: type | None = None) -> _T:
+        if obj is None:
+            raise AttributeError(self.name)
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
+
+_FLAG_GROUPS = frozenset({"unanimity", "majority", "consent"})
+# the groups of the words a result statement needs (`_statement`)
+_STATEMENT_GROUPS = _FLAG_GROUPS | {
+    "participle", "verb", "quitus", "decide", "impersonal", "opinion", "label", "unanimous"
+}  # fmt: skip
+
+
 class _Words:
     """Which words occur in one sentence, folded[s:e]: a pattern that needs one of them ("12 voix pour"
     a number and a vote noun, "est adopté" a participle) runs only when it is there. `groups` are the
@@ -154,11 +175,11 @@ class _Words:
             raise KeyError(group)
         return False
 
-    @cached_property
+    @_once
     def digit(self) -> bool:
         return has_digit(self.folded, self.s, self.e)
 
-    @cached_property
+    @_once
     def count_mark(self) -> bool:
         """ "Pour : 12", "Contre = 2"."""
         return has_mark(self.folded, self.s, self.e)
@@ -171,17 +192,12 @@ class _Words:
         """Where one of these texts stands (a pattern whose matches open with one is tried there only)."""
         return [q for t in texts for q in find_all(self.folded, t, self.s, self.e)]
 
-    @cached_property
-    def body_starts(self) -> list[int]:
-        """Where "Le conseil", "L'AG", "nous" may start: what `active` and its kin open with."""
-        return self.openings(patterns().body_openings)
-
-    @cached_property
+    @_once
     def digits(self) -> list[int] | None:
         """Where the digits are (a pattern opening with a number is tried there only); None: use a search."""
         return digit_offsets(self.folded, self.s, self.e)
 
-    @cached_property
+    @_once
     def count_word(self) -> bool:
         """ "pour", "abstentions", "votants": looked for only next to a number, ":" or "=".
 
@@ -191,13 +207,13 @@ class _Words:
             return False
         return self.found_here or patterns().cues.count_word.search(self.folded, self.s, self.e) is not None
 
-    @cached_property
+    @_once
     def aux(self) -> bool:
         """ "est", "sont", "a été": without one, no passive statement. `cues.aux` is an alternation of
         these plain words, which `str.find` looks for faster."""
         return any(self.folded.find(w, self.s, self.e) >= 0 for w in AUX_WORDS)
 
-    @cached_property
+    @_once
     def perfect(self) -> bool:
         """ "a adopté", "ont décidé": without one, no statement in the perfect tense. Its pattern
         ends with a participle or "decide", so it needs a word of one of these groups."""
@@ -205,17 +221,14 @@ class _Words:
             return False
         return patterns().cues.perfect.search(self.folded, self.s, self.e) is not None
 
-    @property
+    @_once
     def flag(self) -> bool:
-        return self.has("unanimity") or self.has("majority") or self.has("consent")
+        return not self.groups.isdisjoint(_FLAG_GROUPS)
 
-    @property
+    @_once
     def statement(self) -> bool:
         """Whether a result statement (see `_statement`) can be read at all."""
-        return self.flag or any(
-            self.has(g)
-            for g in ("participle", "verb", "quitus", "decide", "impersonal", "opinion", "label", "unanimous")
-        )
+        return not self.groups.isdisjoint(_STATEMENT_GROUPS)
 
 
 @dataclass
@@ -277,9 +290,10 @@ def find_decisions(
 def _mask(s: str, pattern: re.Pattern[str], keep_ends: bool = False) -> str:
     """`s` with the matches of a masking pattern blanked out (the quote or bracket kept with `keep_ends`);
     the pattern is tried only at the characters its matches open with."""
-    starts = [q for c in _OPENINGS[pattern] for q in find_all(s, c, 0, len(s))]
-    if not starts:
+    opening = _OPENINGS[pattern]
+    if not any(c in s for c in opening):
         return s  # no quote or bracket opens: nothing to blank
+    starts = [q for c in opening for q in find_all(s, c, 0, len(s))]
     parts = []
     pos = 0
     for m in matches_at(pattern, s, starts, 0, len(s)):
@@ -458,6 +472,11 @@ def _segment_evidence(
     lead = _LEAD_JUNK_RE.match(seg)
     body_start = s + (lead.end() if lead else 0)
     counts, covered, bare = _counts(folded, s, e, words)
+    if not (counts or bare or words.statement or words.has("head")):
+        # Nothing left that makes evidence: no count, no statement (it needs a word of its groups, the
+        # flags among them), no vote head (a word of the "head" group), no bare "12 voix" for a
+        # candidate. The evidence would be `modifier_only` without a flag: None, as below.
+        return None
     nfields = len({f for f in counts if f != "voters"})
     strong_counts = nfields >= 2 or (words.has("vote_word") and bool(p.vote_word.search(folded, s, e)))
     head_m = p.vote_head.match(folded, body_start, e)
@@ -669,7 +688,7 @@ def _impersonal_statement(line: Line, folded: str, s: int, e: int, words: _Words
 
 def _opinion_statement(line: Line, folded: str, s: int, e: int, words: _Words) -> list[_Found]:
     """ "La commission émet à l'unanimité un avis favorable à ..."."""
-    m = words.has("opinion") and search_at(patterns().opinion, folded, words.body_starts, s, e)
+    m = words.has("opinion") and patterns().opinion.search(folded, s, e)
     if not m:
         return []
     result = "adopted" if m.group("kind") == "favorable" else "rejected"
@@ -684,7 +703,7 @@ def _active_statement(line: Line, folded: str, s: int, e: int, words: _Words) ->
         (p.active, "verb", words.has("verb")),
         (p.active_past, "part", words.perfect),
     ):
-        m = needed and search_at(rx, folded, words.body_starts, s, e)
+        m = needed and rx.search(folded, s, e)
         if not m:
             continue
         verb = " ".join(m.group(group).split())
@@ -937,12 +956,7 @@ def _group(lines: Sequence[Line], closed: set[int], turn_lines: set[int]) -> lis
 
 def _decision_list_header(folded: str) -> bool:
     """ "Décisions :", "## Décisions prises" (a folded line) over a list whose items are each a decision."""
-    p = patterns()
-    text = folded.strip()
-    # `decision_list` opens with a possessive run of "#=*_ ", then "releve(e) de" or a label
-    if not text.lstrip("#=*_ ").startswith(p.decision_list_openings):
-        return False
-    return bool(p.decision_list.fullmatch(text))
+    return bool(patterns().decision_list.fullmatch(folded.strip()))
 
 
 def _list_decision(line: Line) -> Evidence:

@@ -255,18 +255,6 @@ def alternation(words: Iterable[str]) -> str:
     return "(?:" + "|".join(uniq) + ")"
 
 
-def opening(word: str) -> str:
-    """The plain text every match of a lexicon word (`_units`) starts with: its letters up to the first
-    space (which may stretch) or up to and with the first apostrophe (after which a space may come)."""
-    text = " ".join(fold_keep(word).split())
-    for i, c in enumerate(text):
-        if c == " ":
-            return text[:i]
-        if c == "'":
-            return text[: i + 1]
-    return text
-
-
 _WB = r"(?<![\w'])"  # a word starts here
 _WE = r"(?![\w'-])"  # a word ends here
 _NUM = r"\d{1,4}"
@@ -323,10 +311,6 @@ class VotePatterns:
     cues: WordCues
     # what every match of `passive` starts with: "n'", "ne", or an auxiliary ("a" and "ont" then a space)
     passive_openings: tuple[str, ...]
-    # what every match of `active`, `active_past` and `opinion` starts with: a determiner or a body
-    body_openings: tuple[str, ...]
-    # what a `decision_list` header starts with once its leading "#=*_ " are stripped
-    decision_list_openings: tuple[str, ...]
 
 
 @cache
@@ -460,10 +444,6 @@ def patterns() -> VotePatterns:
         bodies=frozenset(fold_keep(w) for w in r.bodies),
         cues=_cues(lx),
         passive_openings=("n'", "ne ", "est", "sont", "fut", "furent", "a ", "ont "),
-        decision_list_openings=tuple(sorted({"releve", *(opening(w) for w in r.decision_labels)})),
-        body_openings=tuple(
-            sorted({"l'", "le ", "la ", "les ", "notre ", "son ", "sa ", *(opening(w) for w in r.bodies)})
-        ),
     )
 
 
