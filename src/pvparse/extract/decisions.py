@@ -211,7 +211,7 @@ class _Words:
     def aux(self) -> bool:
         """ "est", "sont", "a été": without one, no passive statement. `cues.aux` is an alternation of
         these plain words, which `str.find` looks for faster."""
-        return any(self.folded.find(w, self.s, self.e) >= 0 for w in AUX_WORDS)
+        return any(map(self.folded[self.s : self.e].__contains__, AUX_WORDS))
 
     @_once
     def perfect(self) -> bool:
