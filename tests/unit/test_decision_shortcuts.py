@@ -17,9 +17,11 @@ from hypothesis import strategies as st
 
 from pvparse.extract.decisions import (
     _BOUNDARY_RE,
+    _FLAG_GROUPS,
     _LABEL_COLON_RE,
     _PAREN_RE,
     _QUOTED_RE,
+    _STATEMENT_GROUPS,
     _mask,
     _segments,
     _Words,
@@ -258,3 +260,23 @@ def test_passive_found_at_its_openings(text: str, passive: bool) -> None:
 )
 def test_segment_without_count_statement_or_head_is_no_evidence(text: str, evidence: bool) -> None:
     assert bool(line_evidence(split_lines(text)[0])) is evidence
+
+
+def test_statement_and_flag_groups_are_lexicon_groups() -> None:
+    known = set(patterns().cues.groups)
+    assert _FLAG_GROUPS <= _STATEMENT_GROUPS <= known
+    assert {"unanimity", "majority", "consent"} == _FLAG_GROUPS
+
+
+@pytest.mark.parametrize(
+    ("text", "statement", "flag"),
+    [
+        ("Le budget est adopté", True, False),
+        ("à l'unanimité", True, True),
+        ("Marie présente le bilan", False, False),
+    ],
+)
+def test_statement_and_flag_cues(text: str, statement: bool, flag: bool) -> None:
+    folded = fold_keep(text)
+    words = _Words(folded, 0, len(folded), find_words(folded, 0, len(folded)), found_here=True)
+    assert (words.statement, words.flag) == (statement, flag)

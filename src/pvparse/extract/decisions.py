@@ -210,7 +210,7 @@ class _Words:
     @_once
     def aux(self) -> bool:
         """ "est", "sont", "a été": without one, no passive statement. `cues.aux` is an alternation of
-        these plain words, which `str.find` looks for faster."""
+        these plain words, which substring tests find faster."""
         return any(map(self.folded[self.s : self.e].__contains__, AUX_WORDS))
 
     @_once
