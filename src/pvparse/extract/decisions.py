@@ -11,32 +11,43 @@ about another subject, a new vote head). Vote tables give one decision per row.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from typing import Any, Generic, TypeVar
 
 from ..lines import Line
 from ..segment import Heading
 from .drafts import DecisionDraft, Finding
 from .vote_tables import TableVote, find_vote_tables
 from .vote_words import (
+    AUX_WORDS,
     WordPlaces,
+    digit_offsets,
+    find_all,
     find_words,
     find_words_in,
     fold_keep,
     fold_lines,
+    has_digit,
+    has_mark,
+    matches_at,
     may_count,
     may_hold_vote,
     patterns,
+    search_at,
 )
 
+_T = TypeVar("_T")
 _QUOTED_RE = re.compile(r"«[^«»\n]{0,300}»|“[^“”\n]{0,300}”|\"[^\"\n]{0,300}\"")
 _PAREN_RE = re.compile(r"\([^()\n]{0,120}\)|\[[^\[\]\n]{0,120}\]")
-# A sentence ends after ".!?;…" (a run of spaces, stars or underscores before the next word) or at an
-# arrow. Each alternative opens with its first character, so a search skips to spaces, stars and arrows
-# and only then looks behind; `(?<![ ]…)`: a run of spaces is entered once, linear (issue 6).
 # the characters a match of each masking pattern starts with
 _OPENINGS = {_QUOTED_RE: '«“"', _PAREN_RE: "(["}
+# A sentence ends after ".!?;…" (a run of spaces, stars or underscores before the next word) or at an
+# arrow. Each alternative opens with its first character, so a match starts only just after one of
+# ".!?;…", at an arrow or where the run of spaces before one starts (`_boundary_starts`), and only
+# then looks behind; `(?<![ ]…)`: a run of spaces is entered once, linear (issue 6).
+_SENTENCE_ENDS = ".!?;…"
+_ARROWS = ("→", "=>", "->")
 _BOUNDARY_RE = re.compile(
     r"[ ](?<=[.!?;…][ ])[ *_]*(?=\S)|[*](?<=[.!?;…][*])[ *_]*(?=\S)|[_](?<=[.!?;…][_])[ *_]*(?=\S)"
     r"|[ ](?<![ ][ ])[ ]*(?:→|=>|->)[ ]*|→(?<![ ]→)[ ]*|=(?<![ ]=)>[ ]*|-(?<![ ]-)>[ ]*"
@@ -85,8 +96,6 @@ _LABEL_COLON_RE = re.compile(r":(?<!\d:)|:(?!\d)")  # the colon first: a search 
 _NUMBERING_RE = re.compile(
     r"^(?:\d{4}[/-]\d{1,4}|\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6}|[A-Za-z])(?:[.)°]|\\\.)?[ ]*[-–—:.]?[ ]*"
 )
-_DIGIT_RE = re.compile(r"\d")
-_COUNT_MARK_RE = re.compile(r"[:=]")
 _STOP = frozenset(
     "les des du de la le et l d un une au aux a en pour sur par avec dans que qui est sont son sa ses".split()
 )
@@ -126,15 +135,37 @@ class Evidence:
         return not (self.statement or self.counts or self.head or self.bare_votes is not None)
 
 
+class _once(Generic[_T]):
+    """`functools.cached_property` without the lock it takes on each first access in Python 3.11."""
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func, self.name = func, func.__name__
+
+    def __get__(self, obj: object, owner: type | None = None) -> _T:
+        if obj is None:
+            raise AttributeError(self.name)
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
+
+_FLAG_GROUPS = frozenset({"unanimity", "majority", "consent"})
+# the groups of the words a result statement needs (`_statement`)
+_STATEMENT_GROUPS = _FLAG_GROUPS | {
+    "participle", "verb", "quitus", "decide", "impersonal", "opinion", "label", "unanimous"
+}  # fmt: skip
+
+
 class _Words:
     """Which words occur in one sentence, folded[s:e]: a pattern that needs one of them ("12 voix pour"
     a number and a vote noun, "est adopté" a participle) runs only when it is there. `groups` are the
     lexicon's word groups found there (`WordPlaces.groups`)."""
 
-    def __init__(self, folded: str, s: int, e: int, groups: set[str]) -> None:
-        self.folded, self.s, self.e, self.groups = folded, s, e, groups
-        self.digit = _DIGIT_RE.search(folded, s, e) is not None
-        self.count_mark = _COUNT_MARK_RE.search(folded, s, e) is not None  # "Pour : 12"
+    def __init__(self, folded: str, s: int, e: int, found: WordPlaces, *, found_here: bool = False) -> None:
+        """`found`: the lexicon's words, found in `folded` or in it before its quotes were blanked out
+        (`found_here` false), where a word may stand that is gone here, never one that is not there."""
+        self.folded, self.s, self.e, self.found = folded, s, e, found
+        self.groups = found.groups(s, e)
+        self.found_here = found_here
 
     def has(self, group: str) -> bool:
         """Whether a word of the group ("participle", "noun", see `WordCues`) occurs."""
@@ -144,32 +175,60 @@ class _Words:
             raise KeyError(group)
         return False
 
-    @cached_property
+    @_once
+    def digit(self) -> bool:
+        return has_digit(self.folded, self.s, self.e)
+
+    @_once
+    def count_mark(self) -> bool:
+        """ "Pour : 12", "Contre = 2"."""
+        return has_mark(self.folded, self.s, self.e)
+
+    def starts(self, *groups: str) -> list[int]:
+        """Where a word of these groups may start: a pattern opening with one is tried there only."""
+        return self.found.starts(self.s, self.e, groups)
+
+    def openings(self, texts: Sequence[str]) -> list[int]:
+        """Where one of these texts stands (a pattern whose matches open with one is tried there only)."""
+        return [q for t in texts for q in find_all(self.folded, t, self.s, self.e)]
+
+    @_once
+    def digits(self) -> list[int] | None:
+        """Where the digits are (a pattern opening with a number is tried there only); None: use a search."""
+        return digit_offsets(self.folded, self.s, self.e)
+
+    @_once
     def count_word(self) -> bool:
-        """ "pour", "abstentions", "votants": looked for only next to a number, ":" or "="."""
-        return patterns().cues.count_word.search(self.folded, self.s, self.e) is not None
+        """ "pour", "abstentions", "votants": looked for only next to a number, ":" or "=".
 
-    @cached_property
+        The "count" group holds the words of `count_word`, so it is there exactly where the pattern
+        finds one (see `WordPlaces`): without it, none; with it, one, unless it stood in a quote."""
+        if "count" not in self.groups:
+            return False
+        return self.found_here or patterns().cues.count_word.search(self.folded, self.s, self.e) is not None
+
+    @_once
     def aux(self) -> bool:
-        """ "est", "sont", "a été": without one, no passive statement."""
-        return patterns().cues.aux.search(self.folded, self.s, self.e) is not None
+        """ "est", "sont", "a été": without one, no passive statement. `cues.aux` is an alternation of
+        these plain words, which substring tests find faster."""
+        return any(map(self.folded[self.s : self.e].__contains__, AUX_WORDS))
 
-    @cached_property
+    @_once
     def perfect(self) -> bool:
-        """ "a adopté", "ont décidé": without one, no statement in the perfect tense."""
+        """ "a adopté", "ont décidé": without one, no statement in the perfect tense. Its pattern
+        ends with a participle or "decide", so it needs a word of one of these groups."""
+        if not (self.has("participle") or self.has("decide")):
+            return False
         return patterns().cues.perfect.search(self.folded, self.s, self.e) is not None
 
-    @property
+    @_once
     def flag(self) -> bool:
-        return self.has("unanimity") or self.has("majority") or self.has("consent")
+        return not self.groups.isdisjoint(_FLAG_GROUPS)
 
-    @property
+    @_once
     def statement(self) -> bool:
         """Whether a result statement (see `_statement`) can be read at all."""
-        return self.flag or any(
-            self.has(g)
-            for g in ("participle", "verb", "quitus", "decide", "impersonal", "opinion", "label", "unanimous")
-        )
+        return not self.groups.isdisjoint(_STATEMENT_GROUPS)
 
 
 @dataclass
@@ -229,27 +288,49 @@ def find_decisions(
 
 
 def _mask(s: str, pattern: re.Pattern[str], keep_ends: bool = False) -> str:
-    opening = _OPENINGS.get(pattern)
-    if opening is not None and not any(c in s for c in opening):
+    """`s` with the matches of a masking pattern blanked out (the quote or bracket kept with `keep_ends`);
+    the pattern is tried only at the characters its matches open with."""
+    opening = _OPENINGS[pattern]
+    if not any(c in s for c in opening):
         return s  # no quote or bracket opens: nothing to blank
-
-    def blank(m: re.Match[str]) -> str:
-        t = m.group()
-        return t[0] + " " * (len(t) - 2) + t[-1] if keep_ends else " " * len(t)
-
-    return pattern.sub(blank, s)
+    starts = [q for c in opening for q in find_all(s, c, 0, len(s))]
+    parts = []
+    pos = 0
+    for m in matches_at(pattern, s, starts, 0, len(s)):
+        a, b = m.span()
+        parts.append(s[pos:a])
+        parts.append(s[a] + " " * (b - a - 2) + s[b - 1] if keep_ends else " " * (b - a))
+        pos = b
+    if not parts:
+        return s
+    parts.append(s[pos:])
+    return "".join(parts)
 
 
 def _segments(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     pos = start
-    for m in _BOUNDARY_RE.finditer(folded, start, end):
+    for m in matches_at(_BOUNDARY_RE, folded, _boundary_starts(folded, start, end), start, end):
         if m.start() > pos:
             out.append((pos, m.start()))
         pos = m.end()
     if pos < end:
         out.append((pos, end))
     return out
+
+
+def _boundary_starts(text: str, start: int, end: int) -> list[int]:
+    """Every offset of text[start:end] where a match of `_BOUNDARY_RE` can start: just after one of
+    ".!?;…" (the space, star or underscore that follows it), at an arrow, and where the run of spaces
+    before an arrow starts."""
+    starts = [q + 1 for c in _SENTENCE_ENDS for q in find_all(text, c, max(start - 1, 0), end)]
+    for arrow in _ARROWS:
+        for q in find_all(text, arrow, start, end):
+            r = q
+            while r and text[r - 1] == " ":
+                r -= 1
+            starts += (r, q)
+    return starts
 
 
 def line_evidence(line: Line, *, in_turn: bool = False) -> list[Evidence]:
@@ -273,23 +354,23 @@ def _line_evidence(
     if not may_hold_vote(found.groups(cs, end), folded_text, cs, end):
         return []
     folded = _mask(folded_text, _QUOTED_RE, keep_ends=True)
+    found_here = folded is folded_text  # no quote blanked out: the words were found in `folded`
     if in_turn:
         colon = folded.find(":", cs)
         if colon < 0:
             return []
-        groups = found.groups(colon + 1, end)
-        if not may_count(groups, folded, colon + 1, end):
+        words = _Words(folded, colon + 1, end, found, found_here=found_here)
+        if not may_count(words.groups, folded, colon + 1, end):
             return []
-        ev = _count_line(line, folded, cs, colon, end, _Words(folded, colon + 1, end, groups))
+        ev = _count_line(line, folded, cs, colon, end, words)
         return [ev] if ev is not None else []
     # asides in brackets do not cut sentences ("(M. X, Mme Y)") nor tell another meeting's result
     aside = _mask(folded, _PAREN_RE, keep_ends=True)
     out = []
     for k, (s, e) in enumerate(_segments(aside, cs, end)):
-        groups = found.groups(s, e)
-        if not may_hold_vote(groups, folded, s, e):
+        words = _Words(folded, s, e, found, found_here=found_here)
+        if not may_hold_vote(words.groups, folded, s, e):
             continue
-        words = _Words(folded, s, e, groups)
         if words.has("past") and patterns().past.search(aside, s, e):
             continue
         ev = _segment_evidence(line, text, folded, s, e, first=k == 0, words=words)
@@ -325,22 +406,29 @@ def _counts(
         covered.append((a, b))
         counts.setdefault(f, n)
 
+    def tried(rx: re.Pattern[str], starts: list[int] | None) -> Iterable[re.Match[str]]:
+        """`rx.finditer(seg, s, e)`, tried only at `starts` when every match starts at one of them."""
+        return rx.finditer(seg, s, e) if starts is None else matches_at(rx, seg, starts, s, e)
+
     # each pattern runs only when the words it needs are there: a number and a vote noun ("par 12 voix
     # contre 3"), a count word and ":" or "=" ("Pour : 12"), a number and a count word ("12 pour"), ...
+    # Where a pattern opens with a word or a number, it is tried only where one starts: "par 12 voix
+    # contre 3" at "par " or "a ", "Voix pour : 12" at a vote noun or a count word, "12 pour" at a digit.
     number_and_noun = words.digit and words.has("noun")
     if number_and_noun:
-        for m in p.count_by_against.finditer(seg, s, e):
+        by = [q for w in ("par ", "a ") for q in find_all(seg, w, s, e)]
+        for m in matches_at(p.count_by_against, seg, by, s, e):
             put("for", int(m.group("for")), m.start(), m.end())
             put("against", int(m.group("against")), m.start(), m.end())
-        for m in p.count_by_votes.finditer(seg, s, e):
+        for m in matches_at(p.count_by_votes, seg, by, s, e):
             if free(m.start(), m.end()):
                 put("for", _number(m.group("n")), m.start(), m.end())  # "adopté par 14 voix"
     if words.count_mark and words.count_word:
-        for m in p.count_label.finditer(seg, s, e):
+        for m in matches_at(p.count_label, seg, words.starts("noun", "count"), s, e):
             if free(m.start(), m.end()):
                 put(p.field_of[" ".join(m.group("word").split())], _number(m.group("n")), m.start(), m.end())
     if words.digit and words.count_word:
-        for m in p.count_number.finditer(seg, s, e):
+        for m in tried(p.count_number, words.digits):
             if free(m.start(), m.end()):
                 put(p.field_of[" ".join(m.group("word").split())], int(m.group("n")), m.start(), m.end())
     if words.has("noun") or words.has("abstain_blank"):  # "deux voix contre", "une abstention"
@@ -355,7 +443,7 @@ def _counts(
                 )
     bare = None
     if number_and_noun:
-        for m in p.bare_votes.finditer(seg, s, e):
+        for m in tried(p.bare_votes, words.digits):
             if free(m.start(), m.end()):
                 bare = (m.start(), m.end(), int(m.group("n")))
                 break
@@ -384,6 +472,11 @@ def _segment_evidence(
     lead = _LEAD_JUNK_RE.match(seg)
     body_start = s + (lead.end() if lead else 0)
     counts, covered, bare = _counts(folded, s, e, words)
+    if not (counts or bare or words.statement or words.has("head")):
+        # Nothing left that makes evidence: no count, no statement (it needs a word of its groups, the
+        # flags among them), no vote head (a word of the "head" group), no bare "12 voix" for a
+        # candidate. The evidence would be `modifier_only` without a flag: None, as below.
+        return None
     nfields = len({f for f in counts if f != "voters"})
     strong_counts = nfields >= 2 or (words.has("vote_word") and bool(p.vote_word.search(folded, s, e)))
     head_m = p.vote_head.match(folded, body_start, e)
@@ -479,7 +572,7 @@ def _participle_result(text: str, folded: str, s: int, e: int) -> str | None:
 
 def _label_colon(folded: str, s: int, e: int, *, last: bool = False) -> int:
     """Offset of the colon ending a label in folded[s:e] (not the one of "20:15"), or -1."""
-    found = [m.start() for m in _LABEL_COLON_RE.finditer(folded, s, e)]
+    found = [m.start() for m in matches_at(_LABEL_COLON_RE, folded, find_all(folded, ":", s, e), s, e)]
     if not found:
         return -1
     return found[-1] if last else found[0]
@@ -631,8 +724,13 @@ def _passive_statement(line: Line, folded: str, s: int, e: int, words: _Words) -
     """ "Le procès-verbal, ainsi rectifié, est approuvé", "Quitus est donné au trésorier"."""
     p = patterns()
     out: list[_Found] = []
-    for rx, needed in ((p.passive, words.has("participle") and words.aux), (p.quitus, words.has("quitus"))):
-        m = needed and rx.search(folded, s, e)
+    passive = (
+        words.has("participle")
+        and words.aux
+        and search_at(p.passive, folded, words.openings(p.passive_openings), s, e)
+    )
+    quitus = words.has("quitus") and p.quitus.search(folded, s, e)
+    for rx, m in ((p.passive, passive), (p.quitus, quitus)):
         if not m:
             continue
         groups = m.groupdict()

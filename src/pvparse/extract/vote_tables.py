@@ -74,6 +74,11 @@ def _is_row(line: Line) -> bool:
     return line.text.count("|") >= 2
 
 
+def _is_border(line: Line) -> bool:
+    """ "+------+-----+": a grid table's border (every one holds a "+", looked for first)."""
+    return "+" in line.text and _BORDER_RE.match(line.text) is not None
+
+
 def _field(cell: str) -> str | None:
     key = " ".join(fold_keep(cell).replace("nombre de ", "").strip(" :*_").split())
     return patterns().field_of.get(key)
@@ -111,15 +116,11 @@ def find_vote_tables(lines: Sequence[Line], skip: Collection[int] = ()) -> tuple
     i = 0
     n = len(lines)
     while i < n:
-        if i in skip or not (_is_row(lines[i]) or _BORDER_RE.match(lines[i].text)):
+        if i in skip or not (_is_row(lines[i]) or _is_border(lines[i])):
             i += 1
             continue
         j = i
-        while (
-            j + 1 < n
-            and (j + 1) not in skip
-            and (_is_row(lines[j + 1]) or _BORDER_RE.match(lines[j + 1].text))
-        ):
+        while j + 1 < n and (j + 1) not in skip and (_is_row(lines[j + 1]) or _is_border(lines[j + 1])):
             j += 1
         found = _read_table(lines, i, j)
         if found:

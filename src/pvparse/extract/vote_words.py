@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -98,29 +98,101 @@ class _FoldTable(dict[int, str]):
 
 _FOLD_TABLE = _FoldTable()
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
-_PLAIN_CASE: dict[str, bool] = {}
 _SHORT = 100  # below this many characters, looking each one up costs less than the replaces
+_ASCII_BYTES = bytes(range(128))
 
 
 def fold_keep(s: str) -> str:
     """Lower case without accents, one character per character ("Adoptée" → "adoptee").
 
-    The same as `s.translate(_FOLD_TABLE)`, which looks every character up in Python; here `str.lower`
-    and one `str.replace` per distinct non-ASCII character do it, when each of them folds like its
-    lower case (`_plain_case`). tests/unit/test_vote_words.py checks it on every code point.
+    The same as `s.translate(_FOLD_TABLE)`, which looks every character up in Python. Here the UTF-8
+    bytes are lowered (which changes A-Z only: in UTF-8 an ASCII byte is always an ASCII character)
+    and each distinct non-ASCII character is replaced by its fold, when each of them folds into a
+    character that folds into itself (`_folds_once`): then the replaces change nothing of one another,
+    in any order. tests/unit/test_vote_words.py checks it on every code point.
     """
     if s.isascii():
         return s.lower().replace("`", "'")  # the one ASCII character the table changes beyond case
     if len(s) < _SHORT:
         return s.translate(_FOLD_TABLE)
-    odd = set(_NON_ASCII_RE.findall(s))
-    if not all(_plain_case(c) for c in odd):
+    try:
+        data = s.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
         return s.translate(_FOLD_TABLE)
-    folded = s.lower()
+    odd = set(data.translate(None, _ASCII_BYTES).decode("utf-8"))
+    if not all(_folds_once(c) for c in odd):
+        return s.translate(_FOLD_TABLE)
+    folded = data.lower().decode("utf-8")
     for c in odd:
-        low = c.lower()
-        folded = folded.replace(low, _FOLD_TABLE[ord(low)])
-    return folded.replace("`", "'")
+        if (f := _FOLD_TABLE[ord(c)]) != c:
+            folded = folded.replace(c, f)
+    return folded.replace("`", "'") if "`" in folded else folded
+
+
+def _folds_once(c: str) -> bool:
+    """Whether the fold of `c` folds into itself (not "῀" → "`" → "'")."""
+    f = _FOLD_TABLE[ord(c)]
+    return _FOLD_TABLE[ord(f)] == f
+
+
+def _non_ascii(s: str) -> set[str]:
+    """The distinct non-ASCII characters of `s`. Deleting the ASCII bytes of its UTF-8 form leaves the
+    other characters' bytes, whole; this is many times faster than a regex search for each of them. A
+    lone surrogate has no UTF-8 form: then the regex does it."""
+    try:
+        data = s.encode("utf-8")
+    except UnicodeEncodeError:
+        return set(_NON_ASCII_RE.findall(s))
+    return set(data.translate(None, _ASCII_BYTES).decode("utf-8"))
+
+
+def find_all(text: str, sub: str, start: int, end: int) -> list[int]:
+    """Every offset where `sub` stands whole inside text[start:end]."""
+    out = []
+    q = text.find(sub, start, end)
+    while q >= 0:
+        out.append(q)
+        q = text.find(sub, q + 1, end)
+    return out
+
+
+def search_at(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int], pos: int, endpos: int
+) -> re.Match[str] | None:
+    """`pattern.search(text, pos, endpos)` for a pattern that never matches the empty string, when
+    every match it can have there starts at one of `starts`: the first offset where it matches."""
+    for p in sorted(set(starts)):
+        if p < pos:
+            continue
+        if p >= endpos:
+            break
+        if m := pattern.match(text, p, endpos):
+            return m
+    return None
+
+
+def matches_at(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int], pos: int, endpos: int
+) -> list[re.Match[str]]:
+    """`list(pattern.finditer(text, pos, endpos))` for a pattern that never matches the empty string,
+    when every match it can have there starts at one of `starts` (any order, repeats allowed).
+
+    A search tries the pattern at every offset, which costs about as much as a `str.find` over many
+    characters; here it is tried at the given offsets only, in order, each one after the end of the
+    previous match, which is what `finditer` does at the offsets where it finds a match.
+    """
+    out = []
+    end = pos
+    for p in sorted(set(starts)):
+        if p < end:
+            continue
+        if p >= endpos:
+            break
+        m = pattern.match(text, p, endpos)
+        if m:
+            out.append(m)
+            end = m.end()
+    return out
 
 
 def fold_lines(texts: Sequence[str]) -> list[str]:
@@ -128,19 +200,6 @@ def fold_lines(texts: Sequence[str]) -> list[str]:
     folds into one, so the folded lines are the folded whole cut at its breaks."""
     folded = fold_keep("\n".join(texts)).split("\n")
     return folded if len(folded) == len(texts) else [fold_keep(t) for t in texts]
-
-
-def _plain_case(c: str) -> bool:
-    """Whether `str.lower` turns `c` into one character, whatever its neighbours (not "Σ"), that folds
-    as `c` does, into a character that folds into itself: then lowering the text first and replacing
-    the lowered character changes nothing, in any order."""
-    known = _PLAIN_CASE.get(c)
-    if known is None:
-        low = c.lower()
-        f = _FOLD_TABLE[ord(c)]
-        known = len(low) == 1 and c != "\u03a3" and _FOLD_TABLE[ord(low)] == f and _FOLD_TABLE[ord(f)] == f
-        _PLAIN_CASE[c] = known
-    return known
 
 
 def _units(w: str) -> list[str]:
@@ -165,6 +224,20 @@ def word_tree(words: Iterable[str]) -> str:
                 node = node.setdefault(unit, {})
             node[""] = {}
     return _branches(root)
+
+
+def word_trees_by_first(words: Iterable[str]) -> list[str]:
+    """`word_tree(words)` cut into one tree per first letter ("v(?:alid…|ot…)", "a(?:dopt…|…)"): at an
+    offset only the tree of the letter there can match, and a search for a pattern that opens with one
+    letter skips to that letter, a much faster scan than trying the whole tree at every character."""
+    root: dict[str, dict] = {}
+    for w in words:
+        if w.strip():
+            node = root
+            for unit in _units(w):
+                node = node.setdefault(unit, {})
+            node[""] = {}
+    return [unit + _branches(root[unit]) for unit in sorted(root)]
 
 
 def _branches(node: dict[str, dict]) -> str:
@@ -236,6 +309,8 @@ class VotePatterns:
     generic: frozenset[str]
     bodies: frozenset[str]
     cues: WordCues
+    # what every match of `passive` starts with: "n'", "ne", or an auxiliary ("a" and "ont" then a space)
+    passive_openings: tuple[str, ...]
 
 
 @cache
@@ -368,6 +443,7 @@ def patterns() -> VotePatterns:
         generic=frozenset(fold_keep(w) for w in lx.subjects.generic),
         bodies=frozenset(fold_keep(w) for w in r.bodies),
         cues=_cues(lx),
+        passive_openings=("n'", "ne ", "est", "sont", "fut", "furent", "a ", "ont "),
     )
 
 
@@ -376,8 +452,8 @@ DECIDE = "decide"  # active_past
 OPINION = "avis"  # opinion
 UNANIMOUS = "unanime"  # unanimous_noun
 _VOTE_WORD_EXTRAS = ("votant", "scrutin", "abstention", "approuvent", "desapprouvent")  # vote_word
-_AUX_WORDS = ("est", "sont", "fut", "furent", "ete")  # every auxiliary of `passive` holds one
-_COUNT_MARK_RE = re.compile(r"[\d:=]")
+AUX_WORDS = ("est", "sont", "fut", "furent", "ete")  # every auxiliary of `passive` holds one
+_ASCII_DIGITS = "0123456789"
 # Groups that only filter or strengthen evidence, not make it.
 # "count" (every count word) too: such a word is evidence only next to a number, ":" or "=".
 _NOT_EVIDENCE = frozenset({"vote_word", "past", "procedural", "count"})
@@ -391,6 +467,7 @@ class WordCues:
 
     groups: dict[str, re.Pattern[str]]  # group name → its words
     words: re.Pattern[str]  # the words of every group
+    by_first: tuple[re.Pattern[str], ...]  # `words` cut by first letter (`word_trees_by_first`)
     count_word: re.Pattern[str]  # every count word ("pour", "votants"): a count with a number, ":" or "="
     aux: re.Pattern[str]  # "est", "ont été": what `passive` needs
     perfect: re.Pattern[str]  # "a adopté", "ont décidé": what `active_past` needs
@@ -423,8 +500,9 @@ def _cues(lx: DecisionLexicon) -> WordCues:
     return WordCues(
         groups={g: re.compile(word_tree(ws)) for g, ws in words.items()},
         words=re.compile(word_tree(w for ws in words.values() for w in ws)),
+        by_first=tuple(re.compile(t) for t in word_trees_by_first(w for ws in words.values() for w in ws)),
         count_word=re.compile(word_tree(w for ws in c.by_field().values() for w in ws)),
-        aux=re.compile("|".join(_AUX_WORDS)),
+        aux=re.compile("|".join(AUX_WORDS)),
         perfect=re.compile(rf"(?:a|ont|avons)(?:[ ]++pas)?[ ]++(?:{word_tree([*participles, DECIDE])})"),
     )
 
@@ -452,15 +530,15 @@ class WordPlaces:
                 found |= _groups_of(m.group())
         return found
 
+    def starts(self, s: int, e: int, groups: Collection[str]) -> list[int]:
+        """Every offset in folded[s:e] where a word of one of `groups` starts (maybe a few more: the
+        groups of a word running past e are those of the longest one)."""
+        return [a for a, _, found in self.places if s <= a < e and not found.isdisjoint(groups)]
+
 
 def find_words(folded: str, s: int, e: int) -> WordPlaces:
     """Every place in folded[s:e] where a word of the lexicon's groups (`WordCues`) starts."""
-    words = patterns().cues.words
-    places = []
-    m = words.search(folded, s, e)
-    while m:
-        places.append((m.start(), m.end(), _groups_of(m.group())))
-        m = words.search(folded, m.start() + 1, e)
+    places = [(m.start(), m.end(), _groups_of(m.group())) for m in _word_matches(folded, s, e)]
     return WordPlaces(folded, tuple(places))
 
 
@@ -471,8 +549,7 @@ def find_words_in(folded_lines: Sequence[str], spans: Sequence[tuple[int, int]])
     joined = "\n".join(folded_lines)
     places: list[list[tuple[int, int, frozenset[str]]]] = [[] for _ in folded_lines]
     k, base, nxt = 0, 0, len(folded_lines[0]) + 1 if folded_lines else 0
-    m = words.search(joined)
-    while m:
+    for m in _word_matches(joined, 0, len(joined)):
         a = m.start()
         while a >= nxt:  # the line holding the word
             k += 1
@@ -483,8 +560,20 @@ def find_words_in(folded_lines: Sequence[str], spans: Sequence[tuple[int, int]])
                 places[k].append((a - base, m.end() - base, _groups_of(m.group())))
             elif w := words.match(folded_lines[k], a - base, e):  # a word running past the span
                 places[k].append((w.start(), w.end(), _groups_of(w.group())))
-        m = words.search(joined, a + 1)
     return [WordPlaces(f, tuple(p)) for f, p in zip(folded_lines, places, strict=True)]
+
+
+def _word_matches(text: str, pos: int, endpos: int) -> list[re.Match[str]]:
+    """The match of `cues.words` at each offset of text[pos:endpos] where it has one (the longest word
+    starting there), in order: the matches of the tree of each first letter, searched for one by one."""
+    found = []
+    for rx in patterns().cues.by_first:
+        m = rx.search(text, pos, endpos)
+        while m:
+            found.append(m)
+            m = rx.search(text, m.start() + 1, endpos)
+    found.sort(key=lambda m: m.start())
+    return found
 
 
 @lru_cache(maxsize=4096)
@@ -508,4 +597,26 @@ def may_count(groups: set[str], folded: str, s: int, e: int) -> bool:
 def _numbered_count_word(groups: set[str], folded: str, s: int, e: int) -> bool:
     # "pour", "contre", "votants" count only after a number or before ":" or "=" ("Pour : 12")
     # the "count" group is there exactly where `count_word` finds a word (see `WordPlaces`)
-    return "count" in groups and _COUNT_MARK_RE.search(folded, s, e) is not None
+    return "count" in groups and (has_mark(folded, s, e) or has_digit(folded, s, e))
+
+
+def has_mark(text: str, s: int, e: int) -> bool:
+    """Whether text[s:e] holds a ":" or "=" ("Pour : 12", "Contre = 2")."""
+    return text.find(":", s, e) >= 0 or text.find("=", s, e) >= 0
+
+
+def digit_offsets(text: str, s: int, e: int) -> list[int] | None:
+    """The offsets of the digits 0-9 in text[s:e], or None when it holds another decimal digit ("٧")."""
+    part = text[s:e]
+    if not part.isascii() and any(c.isdecimal() for c in _non_ascii(part)):
+        return None
+    return [q for d in _ASCII_DIGITS for q in find_all(text, d, s, e)]
+
+
+def has_digit(text: str, s: int, e: int) -> bool:
+    r"""Whether text[s:e] holds a digit, as `\d` means it (any decimal digit: "7", "٧", "７").
+    A test for each ASCII digit costs less than a regex search, which looks at every character."""
+    part = text[s:e]
+    if any(map(part.__contains__, _ASCII_DIGITS)):
+        return True
+    return not part.isascii() and any(c.isdecimal() for c in _non_ascii(part))
