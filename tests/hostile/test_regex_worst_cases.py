@@ -149,7 +149,11 @@ def test_every_pattern_is_linear(name: str, pattern: re.Pattern[str], searched: 
             # slow at 2 000 characters: quadratic time would make 4x the input cost 16x
             small = min(small, run(pattern, unit * (2000 // len(unit)) + tail, searched))
             big = run(pattern, unit * (8000 // len(unit)) + tail, searched)
-            if big >= 8 * small:
+            # a busy machine can stretch one run: before judging, both sizes get their best of four
+            for _ in range(3):
+                if big < 8 * small:
+                    break
+                small = min(small, run(pattern, unit * (2000 // len(unit)) + tail, searched))
                 big = min(big, run(pattern, unit * (8000 // len(unit)) + tail, searched))
             assert big < 8 * small or big < 0.05, (
                 f"{name} ({'search' if searched else 'match'}) is not linear on {unit!r}*n+{tail!r}: "
