@@ -781,30 +781,22 @@ def _lower_cue_before(text: str, end: int) -> int | None:
 
 def _is_institution(p: Piece, analysis: Mapping[str, Analysis]) -> bool:
     """A piece after the name that names a body: not a role, capitalised, and not a person's name."""
-    t = p.text.strip(' «»"“”')
-    if not t or starts_with_role(t):
-        return False
-    if has_org_cue(t) or org_shaped(t):
-        return True
-    if not t[:1].isupper():
-        return False
-    an = analysis.get(p.text, EMPTY)
-    return not (name_shape(t) >= 2 and an.covering("PER", t))
+    by_shape = institution_by_shape(p.text)
+    if by_shape is not None:
+        return by_shape
+    # a capitalised name of two words or more: an institution unless spaCy reads all of it as a person
+    return not analysis.get(p.text, EMPTY).covering("PER", p.text.strip(' «»"“”'))
 
 
 def is_org_head(text: str, analysis: Mapping[str, Analysis]) -> bool:
     """Is the head of an entry an organisation ("La Ronde des Contes", "Ville de Rennes", "ADEME")?"""
-    civ, bare = split_civility(text)
-    if civ:
-        return False
-    if org_shaped(bare):
-        return True
+    by_shape = org_head_by_shape(text)
+    if by_shape is not None:
+        return by_shape
+    # a name of two words or more: an organisation when spaCy reads all of it as one, and no person
     an = analysis.get(text, EMPTY)
-    has_per = any(e.label == "PER" for e in an.entities)
-    # one capitalised word is a first name in these lists; spaCy's ORG on it ("Rose") is noise
-    if not has_per and len(bare.split()) >= 2 and an.covering("ORG", bare, 0.9):
-        return True
-    return not name_shape(bare, lenient=True)
+    bare = split_civility(text)[1]
+    return not any(e.label == "PER" for e in an.entities) and an.covering("ORG", bare, 0.9)
 
 
 def classify_entry(e: RawEntry, kind: str, analysis: Mapping[str, Analysis]) -> Classified:

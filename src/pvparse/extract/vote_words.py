@@ -216,20 +216,19 @@ def _word(w: str) -> str:
 def word_tree(words: Iterable[str]) -> str:
     """The strings of `alternation(words)` as a prefix tree ("vot(?:ant|e(?:s)?)"): the same strings
     match, but a search tries each letter once per position instead of once per word."""
-    root: dict[str, dict] = {}
-    for w in words:
-        if w.strip():
-            node = root
-            for unit in _units(w):
-                node = node.setdefault(unit, {})
-            node[""] = {}
-    return _branches(root)
+    return _branches(_prefix_tree(words))
 
 
 def word_trees_by_first(words: Iterable[str]) -> list[str]:
     """`word_tree(words)` cut into one tree per first letter ("v(?:alid…|ot…)", "a(?:dopt…|…)"): at an
     offset only the tree of the letter there can match, and a search for a pattern that opens with one
     letter skips to that letter, a much faster scan than trying the whole tree at every character."""
+    root = _prefix_tree(words)
+    return [unit + _branches(root[unit]) for unit in sorted(root)]
+
+
+def _prefix_tree(words: Iterable[str]) -> dict[str, dict]:
+    """The words as nested dicts, one level per letter unit; "" marks the end of a word."""
     root: dict[str, dict] = {}
     for w in words:
         if w.strip():
@@ -237,7 +236,7 @@ def word_trees_by_first(words: Iterable[str]) -> list[str]:
             for unit in _units(w):
                 node = node.setdefault(unit, {})
             node[""] = {}
-    return [unit + _branches(root[unit]) for unit in sorted(root)]
+    return root
 
 
 def _branches(node: dict[str, dict]) -> str:
