@@ -90,7 +90,8 @@ def _reference_split(units: list[Plain]) -> list[Plain]:
 def _generated_text(rnd: random.Random) -> str:
     starts = ["", "", "- ", "* ", "  ", "> ", "# ", "1. ", "**"]
     words = ["Le", "la", "séance", "M.", "est", "ouverte.", "Vote", "—", "–", "/", "|", ";", "14", "h",
-             "ok!", "pour?", "Élu", "«", "»", ":", "x.", "_a_", "\\.", "`b`", "’", "'", '"', "a:", "!", "?"]  # fmt: skip
+             "ok!", "pour?", "Élu", "«", "»", ":", "x.", "_a_", "\\.", "`b`", "’", "'", '"', "a:",
+             "!", "?"]  # fmt: skip
     lines = []
     for _ in range(rnd.randint(1, 12)):
         if rnd.random() < 0.15:
