@@ -42,10 +42,13 @@ def clean_text(text: str) -> str:
 
 def clean_lines(texts: Sequence[str]) -> list[str]:
     """`clean_text` of each text, the emphasis of all of them blanked out at once."""
-    joined = "\n".join(texts)
-    if joined.count("\n") != len(texts) - 1:  # a text holds a line break: one at a time
+    # Blanking emphasis looks at one character, or a backslash and the next (never a line break):
+    # the joined texts blank as each alone. Split back into as many parts as texts exactly when no
+    # text holds a line break; otherwise one at a time.
+    parts = _blank_emphasis("\n".join(texts)).split("\n")
+    if len(parts) != len(texts):
         return [clean_text(t) for t in texts]
-    return [_clean_marks(t) for t in _blank_emphasis(joined).split("\n")]
+    return [_clean_marks(t) for t in parts]
 
 
 def _blank_emphasis(text: str) -> str:
@@ -72,6 +75,11 @@ class Segment:
     text: str
     anchors: tuple[tuple[int, int], ...]  # (position in text, source offset), increasing
     lines: tuple[int, ...]
+
+    def __init__(self, text: str, anchors: tuple[tuple[int, int], ...], lines: tuple[int, ...]) -> None:
+        # one dict update instead of three frozen-dataclass `object.__setattr__` calls: segments are
+        # made by the hundred per document
+        self.__dict__.update(text=text, anchors=anchors, lines=lines)
 
     @property
     def line(self) -> int:
@@ -115,43 +123,43 @@ def text_segment(text: str, start: int, line: int) -> Segment:
     return Segment(clean_text(text), ((0, start),), (line,))
 
 
-def _continues(prev: Line, nxt: Line, nxt_clean: str) -> bool:
-    """A wrapped line: it goes on in lower case and is not an item of its own."""
-    body = nxt_clean.lstrip()
-    return (
-        not prev.blank
-        and not nxt.blank
-        and nxt.bullet is None
-        and bool(body)
-        and body[0].islower()
-        and not prev.text.rstrip().endswith((":", "  "))
-    )
-
-
 def build_units(lines: Sequence[Line], skip: set[int] | frozenset[int] = frozenset()) -> list[Segment]:
-    """Lines joined where wrapped, each unit one Segment; lines in `skip` are left out."""
-    blank = [ln.blank for ln in lines]
-    kept = [ln for ln, b in zip(lines, blank, strict=True) if not b]
-    cleaned = dict(zip((ln.index for ln in kept), clean_lines([ln.text for ln in kept]), strict=True))
+    """Lines joined where wrapped, each unit one Segment; lines in `skip` are left out.
+
+    A line goes on the unit of the line just before it (a wrapped line) when both are kept (not blank,
+    not in `skip`), it is not an item of its own (no bullet), its cleaned text goes on in lower case
+    after the spaces, and the line before does not end with ":" once right-stripped.
+    """
+    kept = [ln for ln in lines if not ln.blank and ln.index not in skip]
     units: list[Segment] = []
-    i = 0
-    n = len(lines)
-    while i < n:
-        ln = lines[i]
-        if blank[i] or i in skip:
-            i += 1
-            continue
-        text = cleaned[i]
-        anchors = [(0, ln.start)]
-        idx = [i]
-        j = i + 1
-        while j < n and not blank[j] and j not in skip and _continues(lines[j - 1], lines[j], cleaned[j]):
-            anchors.append((len(text) + 1, lines[j].start))
-            text = text + " " + cleaned[j]
-            idx.append(j)
-            j += 1
-        units.append(Segment(text, tuple(anchors), tuple(idx)))
-        i = j
+    parts: list[str] = []  # cleaned texts of the unit being built
+    anchors: list[tuple[int, int]] = []
+    idx: list[int] = []
+    size = 0  # length of " ".join(parts)
+    last: Line | None = None
+    for ln, text in zip(kept, clean_lines([ln.text for ln in kept]), strict=True):
+        if (
+            last is not None
+            and ln.index == last.index + 1
+            and ln.bullet is None
+            and text.lstrip()[:1].islower()
+            and not last.text.rstrip().endswith(":")
+        ):
+            anchors.append((size + 1, ln.start))
+            size += 1 + len(text)
+        else:
+            if parts:
+                units.append(Segment(" ".join(parts), tuple(anchors), tuple(idx)))
+                parts.clear()
+                anchors.clear()
+                idx.clear()
+            anchors.append((0, ln.start))
+            size = len(text)
+        parts.append(text)
+        idx.append(ln.index)
+        last = ln
+    if parts:
+        units.append(Segment(" ".join(parts), tuple(anchors), tuple(idx)))
     return units
 
 
@@ -162,26 +170,29 @@ def split_segments(unit: Segment) -> list[Segment]:
 
 def split_units(units: Sequence[Segment]) -> list[Segment]:
     """`split_segments` of each unit, the cuts of all of them found in one pass over their texts."""
-    texts = [u.text for u in units]
-    joined = "\n".join(texts)  # no cut reaches over a line break: as if each text stood alone
-    if joined.count("\n") != len(texts) - 1:
-        return [s for u in units for s in split_segments(u)]
+    # A line break is to `_SEGMENT_SPLIT_RE` what the edge of the text is: no part of the pattern
+    # (consumed, looked ahead or behind) matches "\n", and every lookbehind that a text's start fails
+    # fails on a "\n" too. So the matches in the joined texts are those of each text alone, moved by
+    # its start, even when a text holds a line break itself.
+    joined = "\n".join([u.text for u in units])
     cuts = _cuts(joined)
+    cuts.append((len(joined) + 1, 0))  # past every unit: the loop needs no bound check
     out: list[Segment] = []
     k = start = 0
     for u in units:
-        end = start + len(u.text)
-        mine = []
-        while k < len(cuts) and cuts[k][0] < end:
-            mine.append((cuts[k][0] - start, cuts[k][1] - start))
-            k += 1
-        if mine:
+        text = u.text
+        end = start + len(text)
+        if cuts[k][0] < end:
+            mine = []
+            while cuts[k][0] < end:
+                mine.append((cuts[k][0] - start, cuts[k][1] - start))
+                k += 1
             out.extend(_split_at(u, mine))
         elif _whole(u):  # uncut: the unit itself, as `u.cut(0, len(u.text))` would rebuild it
-            if u.text.strip():
+            if text.strip():
                 out.append(u)
         else:
-            out.extend(_split_at(u, mine))
+            out.extend(_split_at(u, []))
         start = end + 1
     return out
 
@@ -189,9 +200,10 @@ def split_units(units: Sequence[Segment]) -> list[Segment]:
 def _whole(unit: Segment) -> bool:
     """Whether `unit.cut(0, len(unit.text))` equals `unit`: one line per anchor, the first at 0, the
     others increasing and inside the text (as `build_units` makes them)."""
-    if len(unit.anchors) == 1:  # most units: one line
-        return unit.anchors[0][0] == 0 and len(unit.lines) == 1 and bool(unit.text)
-    pos = [p for p, _ in unit.anchors]
+    anchors = unit.anchors
+    if len(anchors) == 1:  # most units: one line
+        return anchors[0][0] == 0 and len(unit.lines) == 1 and unit.text != ""
+    pos = [p for p, _ in anchors]
     return (
         len(unit.lines) == len(pos)
         and pos[0] == 0
@@ -201,15 +213,22 @@ def _whole(unit: Segment) -> bool:
 
 
 def _split_at(unit: Segment, cuts: Sequence[tuple[int, int]]) -> list[Segment]:
-    out = []
+    """The pieces of `unit` between `cuts` that hold more than spaces, each `unit.cut` of its span."""
+    text = unit.text
+    spans = []
     pos = 0
     for s, e in cuts:
-        if unit.text[pos:s].strip():
-            out.append(unit.cut(pos, s))
+        if text[pos:s].strip():
+            spans.append((pos, s))
         pos = e
-    if unit.text[pos:].strip():
-        out.append(unit.cut(pos, len(unit.text)))
-    return out
+    if text[pos:].strip():
+        spans.append((pos, len(text)))
+    anchors = unit.anchors
+    if len(anchors) == 1 and anchors[0][0] == 0:  # one line, as `cut` makes it: every piece one anchor
+        off = anchors[0][1]
+        first = unit.lines[:1]
+        return [Segment(text[i:j], ((0, off + i),), first) for i, j in spans]
+    return [unit.cut(i, j) for i, j in spans]
 
 
 def _cuts(text: str) -> list[tuple[int, int]]:
@@ -224,10 +243,15 @@ def _cuts(text: str) -> list[tuple[int, int]]:
                 r -= 1
             starts.update((r, q))
             q = text.find(sep, q + 1)
-    for stop in (". ", "! ", "? "):
+    q = text.find(". ")
+    while q >= 0:
+        starts.add(q + 1)
+        q = text.find(". ", q + 1)
+    for stop in "!?":  # rare in minutes: a one-character search is quicker than one for "! "
         q = text.find(stop)
         while q >= 0:
-            starts.add(q + 1)
+            if text.startswith(" ", q + 1):
+                starts.add(q + 1)
             q = text.find(stop, q + 1)
     out: list[tuple[int, int]] = []
     end = 0
