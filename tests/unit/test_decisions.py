@@ -63,12 +63,12 @@ N = None
         ),
         ("voix pour : 21", "adopted", N, (21, N, N, N)),
         ("Le bilan est accepté avec 15 voix pour, 2 abstentions", "adopted", False, (15, N, 2, N)),
-        ("Le bilan moral est accepté avec 18 suffrages pour, 1 abstention", "adopted", False, (18, N, 1, N)),
+        ("Le bilan moral est accepté avec 27 suffrages pour, 3 abstentions", "adopted", False, (27, N, 3, N)),
         (
-            "19:36 le bilan financier est accepté par 10 suffrages pour et 1 abstention",
+            "20:12 le bilan financier est accepté par 14 suffrages pour et 2 abstentions",
             "adopted",
             False,
-            (10, N, 1, N),
+            (14, N, 2, N),
         ),
         ("*Vote du CA : 7 pour ; 1 ne se prononce pas*", "adopted", False, (7, N, 1, N)),
         ("*Votes : 8 pour.*", "adopted", N, (8, N, N, N)),
@@ -222,13 +222,13 @@ def test_speech_is_not_a_decision_but_counts_in_a_label_are() -> None:
     text = (
         "Mme LOISEAU : Je voterai contre ce budget.\n"
         "\n"
-        "- Lucie Martin : 1 contre - 2 abstentions - 15 pour\n"
-        "- Paul Durand : 0 contre - 2 abstentions - 16 pour\n"
+        "- Lucie Martin : 3 contre - 1 abstentions - 22 pour\n"
+        "- Paul Durand : 0 contre - 4 abstentions - 21 pour\n"
     )
     found, _ = decide(text, turn_lines=(1, 3, 4))
     assert [(d.subject, counts(d), d.unanimous) for d in found] == [
-        ("Lucie Martin", (15, 1, 2, None), False),
-        ("Paul Durand", (16, 0, 2, None), False),
+        ("Lucie Martin", (22, 3, 1, None), False),
+        ("Paul Durand", (21, 0, 4, None), False),
     ]
 
 

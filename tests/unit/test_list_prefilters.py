@@ -133,7 +133,7 @@ def _headers() -> list[str]:
     out = list(phrases)
     out += [f"Liste des {p} 2021" for p in phrases]
     out += [f"{a} et {b}" for a, b in zip(phrases, reversed(phrases), strict=True)]
-    out += ["Thème 1", "Notre constat", "", "Présents présents", "Rappel AG 2005 (fondation)"]
+    out += ["Thème 1", "Notre constat", "", "Présents présents", "Rappel AG 2011 (naissance)"]
     return out
 
 
@@ -514,7 +514,7 @@ def test_split_top_maxsplit_is_a_prefix_of_the_full_split(text: str, maxsplit: i
 _NOT_PROSE = [
     "Présents : Anne Petit, Paul Roux, Léa Martin, Luc Durand, Jean Morel, Zoé Blanc",  # a colon
     "Un poste est à pourvoir depuis mars. Candidate : Capucine Roussel, adhérente.",  # a mid-line header
-    "Décompte des personnes présentes",  # a short line naming a list
+    "Relevé des membres présents",  # a short line naming a list
     "Trésorière : Anne Petit",
 ]
 _PROSE = [

@@ -110,7 +110,7 @@ POSITIVE = [
         id="checklist-unticked-is-absent",
     ),
     pytest.param(
-        "Décompte des personnes présentes\n\n1. Thierry Vallon, \n2. Loïc Martin, \n3. Paul Tran\n",
+        "Relevé des membres présents\n\n1. Thierry Vallon, \n2. Loïc Martin, \n3. Paul Tran\n",
         [("present", ["Thierry Vallon | - | -", "Loïc Martin | - | -", "Paul Tran | - | -"])],
         id="numbered-under-a-plain-title",
     ),
@@ -160,9 +160,9 @@ POSITIVE = [
         id="bureau-offices-without-header",
     ),
     pytest.param(
-        "On procède à l'appel :\n\n- Timothée, Présent !\n- Xavier (trésorier), Présent !\n"
+        "On procède à l'appel :\n\n- Timothée, Présent !\n- Anatole (trésorier), Présent !\n"
         "- Bardet, absent ?\n",
-        [("present", ["Timothée | - | -", "Xavier | - | trésorier"]), ("absent", ["Bardet | - | -"])],
+        [("present", ["Timothée | - | -", "Anatole | - | trésorier"]), ("absent", ["Bardet | - | -"])],
         id="roll-call",
     ),
     pytest.param(
@@ -213,8 +213,8 @@ POSITIVE = [
         id="other-kind-nested-bullets",
     ),
     pytest.param(
-        "+ Nouveaux Candidats :\n\n  - Agathe Perrin : 1 contre - 2 abstentions - 15 pour\n"
-        "  - Damien Carlet : 0 contre - 2 abstentions - 16 pour\n",
+        "+ Nouveaux Candidats :\n\n  - Agathe Perrin : 3 contre - 1 abstentions - 22 pour\n"
+        "  - Damien Carlet : 0 contre - 4 abstentions - 21 pour\n",
         [("candidates", ["Agathe Perrin | - | -", "Damien Carlet | - | -"])],
         id="candidates-with-tallies",
     ),
@@ -407,15 +407,15 @@ def test_college_groups(nlp) -> None:
 
 def test_board_groups_from_subheadings(nlp) -> None:
     text = (
-        "Comité directeur\n================\n\nRappel AG 2005 (fondation)\n--------------------------\n\n"
+        "Comité directeur\n================\n\nRappel AG 2011 (naissance)\n--------------------------\n\n"
         "Dupont Jean\nMartin Léa\n\nAG 2008 (nouveaux membres)\n--------------------------\n\n"
         "Roux Paul\nPetit Anne\n"
     )
     drafts, claimed = lists_of(text)
     got = [(d.kind, e.person.text, e.group, e.is_new) for d in drafts for e in d.entries if e.person]
     assert got == [
-        ("board", "Dupont Jean", "Rappel AG 2005 (fondation)", False),
-        ("board", "Martin Léa", "Rappel AG 2005 (fondation)", False),
+        ("board", "Dupont Jean", "Rappel AG 2011 (naissance)", False),
+        ("board", "Martin Léa", "Rappel AG 2011 (naissance)", False),
         ("elected", "Roux Paul", "AG 2008 (nouveaux membres)", True),
         ("elected", "Petit Anne", "AG 2008 (nouveaux membres)", True),
     ]

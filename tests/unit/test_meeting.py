@@ -68,7 +68,7 @@ def span_of(text: str, m: Mention | None) -> tuple[str, int, int] | None:
         ("Compte rendu de l'assemblée constitutive de l'association X", "constitutive_assembly"),
         ("Assemblée générale constitutive", "constitutive_assembly"),
         ("Les notes prises pendant l'AG, avec le détail des présents", "general_assembly"),
-        ("Compte rendu point CD AFPy", "board"),
+        ("Compte rendu point CD ASPV", "board"),
         ("Conseil d'administration du 28 septembre 2021", "board"),
         ("CR du CA du 8 octobre 2019", "board"),
         ("Réunion du conseil collégial — Le Grenier à Sons", "board"),

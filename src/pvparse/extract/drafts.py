@@ -48,7 +48,7 @@ class ListDraft:
 
 @dataclass(frozen=True)
 class RoleDraft:
-    """A role line under a heading: "Animatrice : Sylvie", "Discutant : Paul Roux, Ville de Lyon"."""
+    """A role line under a heading: "Animatrice : Odile", "Discutant : Paul Roux, Ville de Lyon"."""
 
     role: str  # presenter | moderator | discussant | rapporteur | chair | other
     person: Mention

@@ -4,7 +4,7 @@ Two phases. `find_list_blocks` works on layout alone and decides which lines for
 are neither turns nor headings), its kind and title, and the raw entries with offsets:
 
 - a header with its entries on the same line: "**Présent.e.s :** Sophie, Agnès, ...",
-  "Équipe de l'Association X : Anne, Jean et Sylvie.", "Pouvoirs : X à Y ; Z à W";
+  "Équipe de l'Association X : Odile, Marc et Inès.", "Pouvoirs : X à Y ; Z à W";
 - a header alone, then a paragraph of comma-separated entries ("Participant·es :" + paragraph);
 - a header (a "... :" line, a Markdown/reST heading, or a short line naming the list), then one
   entry per line (bullets, numbers, ticked boxes, plain lines), with category headings in capitals
@@ -758,7 +758,7 @@ def _header_line(lines: _Lines, i: int, stop: Collection[int]) -> tuple[list[Lis
     mids, nxt = _mid_headers(lines, i, c, 0, stop, inline_only=False)
     if mids or nxt > i + 1:
         return mids, nxt
-    # a short line that names the list under it ("Décompte des personnes présentes")
+    # a short line that names the list under it ("Relevé des membres présents")
     text = c.text.strip(" *_")
     if (
         c.bulleted
@@ -868,7 +868,7 @@ def find_list_blocks(lines: Sequence[Line], skip: Collection[int] = ()) -> list[
             group_new = False
             inherit = hm.kind is None or hm.kind == "new_members"
             if context is not None and inherit and not hm.refused and not hm.agenda:
-                # a sub-heading of the board's heading is one of its groups ("Rappel AG 2005 (fondation)");
+                # a sub-heading of the board's heading is one of its groups ("Rappel AG 2011 (naissance)");
                 # one of new members that recalls nothing lists those elected at this meeting
                 group = h.title.rstrip(" :")
                 group_new = hm.kind == "new_members" and not hm.recall

@@ -1,4 +1,4 @@
-"""Roles: "Animatrice : Sylvie", "Discutant : Paul Roux, Ville de Lyon", "Animation : Léa — Notes : Tom",
+"""Roles: "Animatrice : Odile", "Discutant : Paul Roux, Ville de Lyon", "Animation : Léa — Notes : Tom",
 and presenters named in a heading ("Programme X : Paul Roux, Ville de Lyon", "Témoignage de Anne Petit,
 de l'Agence Y").
 

@@ -2,7 +2,7 @@
 
 A "Label : text" line is a turn only when every part of its label reads as a person: a name the
 document names elsewhere, a name spaCy tags PER, a civility or an office ("Le Président"). Lines
-such as "Résultat : + 4550€", "Animatrice : Sylvie" or "Notre constat : ..." stay out.
+such as "Résultat : + 4550€", "Animatrice : Odile" or "Notre constat : ..." stay out.
 """
 
 from __future__ import annotations
@@ -278,9 +278,9 @@ def _rest_is_name_list(cand: LabelCandidate, analysis: Mapping[str, Analysis]) -
 
 
 def _dropped_by_shape(cand: LabelCandidate, lines: Sequence[Line]) -> bool:
-    """Candidates `decide_turns` drops before any reading: role fields ("Animatrice : Sylvie"), a label
-    with no text after it nor below it, figures only ("Excédent : + 5 470 €", "Lucie Martin : 1
-    contre - 2 abstentions - 15 pour")."""
+    """Candidates `decide_turns` drops before any reading: role fields ("Animatrice : Odile"), a label
+    with no text after it nor below it, figures only ("Excédent : + 5 470 €", "Lucie Martin : 3
+    contre - 1 abstention - 22 pour")."""
     if role_field_of(cand.label) is not None:
         return True
     if not cand.rest and not _has_text_after(lines, cand.line):
