@@ -16,7 +16,7 @@ from pvparse.extract.times import find_times, parse_clock
         ("PROCÈS VERBAL DE L'AG - 7 JUILLET 2022", "7 JUILLET 2022", "2022-07-07"),
         ("Fait le 08/07/2022, à Paris.", "08/07/2022", "2022-07-08"),
         ("Cenon le 11/11/23", "11/11/23", "2023-11-11"),
-        ("date: 2021-09-28T11:47:11.339Z", "2021-09-28", "2021-09-28"),
+        ("date: 2020-10-13T09:12:40.118Z", "2020-10-13", "2020-10-13"),
         ("## Décembre 2020", "Décembre 2020", "2020-12"),
         ("s'est tenue en décembre 2020, en visio", "décembre 2020", "2020-12"),
         ("Vu la loi du 1er juillet 1901", "1er juillet 1901", "1901-07-01"),

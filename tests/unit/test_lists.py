@@ -542,7 +542,7 @@ def test_header_kind(header: str, kind: str | None) -> None:
         ("Van Der Meer Aurélie", 4),
         ("Nathalie", 1),
         ("Rapport moral", 0),
-        ("Rapport Moral de l'année par le Pdt", 0),
+        ("Rapport Moral de l'exercice par le Pdt", 0),
         ("Pour", 0),
         ("lemarié bastien", 0),
         ("Comment les territoires s'appuient", 0),
@@ -713,7 +713,7 @@ _ENTRIES = [
     "Anne Petit (Ville de Brest)",
     "**Léa Martin**, présidente, Région Bretagne. (*)",
     "lemarié bastien",
-    "La Balade des Livres",
+    "La Ronde des Pages",
 ]
 _JOINERS = [", ", " ; ", "\n- ", "\n\n- [ ] ", "\n1. ", "\u00a0et "]
 
